@@ -51,6 +51,11 @@ export function formatRecordMessage(message: RecordMessage): string {
   return trailers.length ? `${subject}\n\n${trailers.join('\n')}\n` : `${subject}\n`;
 }
 
+/** Whether a subject is one that records a version (ours or Open Terms Archive's). */
+export function isRecordSubject(subject: string): boolean {
+  return OTA_SUBJECT_PREFIXES.some(([prefix]) => subject === prefix || subject.startsWith(`${prefix} `));
+}
+
 /** The kind a commit subject states; a subject we do not recognise counts as a change. */
 export function subjectToKind(subject: string): RecordKind {
   for (const [prefix, kind] of OTA_SUBJECT_PREFIXES) {

@@ -1,0 +1,162 @@
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { HistoryError } from '../errors';
+
+/** The only module that spawns git. Everything else receives strings and buffers. */
+
+const execFileAsync = promisify(execFile);
+
+async function git(repo: string, args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('git', ['-C', repo, ...args], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  return stdout;
+}
+
+/** Stops with a clear error unless `repo` is a full (non-shallow) git repository with at least one commit. */
+export async function assertFullRepository(repo: string): Promise<void> {
+  try {
+    await git(repo, ['rev-parse', '--git-dir']);
+  } catch {
+    throw new HistoryError(
+      `"${repo}" is not a git repository. Set FINEPRINT_ARCHIVE to the path of a clone of an archive (ours or an Open Terms Archive versions repository).`,
+    );
+  }
+  const shallow = (await git(repo, ['rev-parse', '--is-shallow-repository'])).trim();
+  if (shallow === 'true') {
+    throw new HistoryError(
+      `"${repo}" is a shallow clone: its history is incomplete, so versions would be missing. Fetch the full history with "git fetch --unshallow" (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
+    );
+  }
+  try {
+    await git(repo, ['rev-parse', '--verify', 'HEAD']);
+  } catch {
+    throw new HistoryError(`"${repo}" has no commits yet: there is no history to publish.`);
+  }
+}
+
+/** Field and record separators of the log format; they cannot occur in commit metadata. */
+export const LOG_RECORD_SEPARATOR = '\x1e';
+export const LOG_FIELD_SEPARATOR = '\x1f';
+
+/**
+ * One `git log` over the whole history: every commit (oldest first) with the blob ids of the files it
+ * touched under `paths`. See parse-log.ts for the format.
+ */
+export async function readRawLog(repo: string, paths: string[]): Promise<string> {
+  return git(repo, [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--reverse',
+    '--topo-order',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '--no-renames',
+    `--format=${LOG_RECORD_SEPARATOR}%H${LOG_FIELD_SEPARATOR}%P${LOG_FIELD_SEPARATOR}%aI${LOG_FIELD_SEPARATOR}%B${LOG_FIELD_SEPARATOR}`,
+    'HEAD',
+    '--',
+    ...paths,
+  ]);
+}
+
+/** The files of the tip commit under `path`, one per line, as `git ls-tree` names them. */
+export async function listTipFiles(repo: string, path: string): Promise<string[]> {
+  const out = await git(repo, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', path]);
+  return out.split('\0').filter(Boolean);
+}
+
+interface PendingRead {
+  oid: string;
+  resolve: (content: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Reads blobs through one long-lived `git cat-file --batch` process. Requests are answered in order;
+ * the batch output is `<oid> blob <size>\n<content>\n`, or `<oid> missing\n`.
+ */
+export class BlobReader {
+  private readonly process;
+  private readonly pending: PendingRead[] = [];
+  private chunks: Buffer[] = [];
+  private received = 0;
+  private awaitedLength: number | null = null;
+  private closed = false;
+
+  constructor(repo: string) {
+    this.process = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    this.process.on('error', (error) => this.failAll(error));
+    this.process.on('exit', (code) => {
+      if (this.pending.length) this.failAll(new HistoryError(`git cat-file exited (code ${code}) with reads pending.`));
+    });
+  }
+
+  /** The content of one blob. */
+  read(oid: string): Promise<Buffer> {
+    if (this.closed) return Promise.reject(new HistoryError('The blob reader is closed.'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ oid, resolve, reject });
+      this.process.stdin.write(`${oid}\n`);
+    });
+  }
+
+  /** The content of one blob as UTF-8 text. */
+  async readText(oid: string): Promise<string> {
+    return (await this.read(oid)).toString('utf8');
+  }
+
+  /** Ends the git process once every pending read is answered. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.process.stdin.end();
+  }
+
+  private receive(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.received += chunk.length;
+    for (;;) {
+      const request = this.pending[0];
+      if (!request) return;
+      // Wait for the whole answer before joining chunks, so a large blob is copied once.
+      if (this.awaitedLength !== null && this.received < this.awaitedLength) return;
+      const buffer = this.takeAll();
+      const headerEnd = buffer.indexOf(0x0a);
+      if (headerEnd < 0) return this.keep(buffer);
+      const header = buffer.subarray(0, headerEnd).toString('utf8');
+      if (header.endsWith(' missing')) {
+        this.pending.shift();
+        this.keep(buffer.subarray(headerEnd + 1));
+        request.reject(new HistoryError(`Blob ${request.oid} is missing from the repository.`));
+        continue;
+      }
+      const answerLength = headerEnd + 1 + Number(header.split(' ')[2]) + 1;
+      if (buffer.length < answerLength) {
+        this.awaitedLength = answerLength;
+        return this.keep(buffer);
+      }
+      this.awaitedLength = null;
+      this.pending.shift();
+      this.keep(buffer.subarray(answerLength));
+      request.resolve(Buffer.from(buffer.subarray(headerEnd + 1, answerLength - 1)));
+    }
+  }
+
+  private takeAll(): Buffer {
+    const buffer = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.received);
+    this.chunks = [];
+    this.received = 0;
+    return buffer;
+  }
+
+  private keep(rest: Buffer): void {
+    if (!rest.length) return;
+    this.chunks.push(rest);
+    this.received += rest.length;
+  }
+
+  private failAll(error: Error): void {
+    for (const request of this.pending.splice(0)) request.reject(error);
+  }
+}
