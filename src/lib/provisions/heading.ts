@@ -1,0 +1,41 @@
+import { nameToSlug } from '../slug';
+
+// Clause numbering in front of a heading: "1.", "2.1", "IV.", "(a)", "A.", "Section 3", "Article 12 -".
+const LEADING_NUMBER =
+  /^(?:(?:section|article|clause|part|chapter|§)\s*[\dA-Z]+(?:\.\d+)*\b|\d+(?:\.\d+)*\b|[IVXLC]+\b|[A-Z](?=[.)])|\([a-z\d]+\))[.):\s–—-]*/i;
+
+const SLUG_MAX_LENGTH = 60;
+
+/**
+ * The comparison key of a heading: numbering, case, quotes, punctuation and spacing removed, so
+ * "**3\. Use of our Services.**" renumbered to "4. Use of our services" still names the same clause.
+ */
+export function normalizeHeading(heading: string): string {
+  return heading
+    .normalize('NFKC')
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .trim()
+    .replace(LEADING_NUMBER, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'"&]+/gu, ' ')
+    .trim();
+}
+
+/** A URL- and anchor-safe slug of a heading without its numbering, at most 60 characters; "section" when nothing is left. */
+export function headingToSlug(heading: string): string {
+  const slug = nameToSlug(normalizeHeading(heading).replace(/['"]/g, ''));
+  if (!slug) return 'section';
+  if (slug.length <= SLUG_MAX_LENGTH) return slug;
+  const cut = slug.slice(0, SLUG_MAX_LENGTH + 1);
+  const words = cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : SLUG_MAX_LENGTH);
+  return words.replace(/(?:-(?:and|or|of|the|to|in|for|a|an|on|with))+$/, '');
+}
+
+/** `slug`, or `slug-2`, `slug-3`, … : the first one not in `taken`. */
+export function uniqueSlug(slug: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(slug)) return slug;
+  let n = 2;
+  while (taken.has(`${slug}-${n}`)) n++;
+  return `${slug}-${n}`;
+}
