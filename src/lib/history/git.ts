@@ -160,3 +160,60 @@ export class BlobReader {
     for (const request of this.pending.splice(0)) request.reject(error);
   }
 }
+
+/** Clones a repository or a `.bundle` file into `dir` (bare: only its history is read). */
+export async function cloneBare(source: string, dir: string): Promise<void> {
+  await execFileAsync('git', ['clone', '-q', '--bare', source, dir], { maxBuffer: 1 << 26 });
+}
+
+/** The current branch's ref and tip commit (null tip on an unborn branch). */
+export async function readBranch(repo: string): Promise<{ ref: string; tip: string | null }> {
+  let ref: string;
+  try {
+    ref = (await git(repo, ['symbolic-ref', '-q', 'HEAD'])).trim();
+  } catch {
+    throw new HistoryError(`"${repo}" has a detached HEAD: check out a branch before recording into it.`);
+  }
+  try {
+    return { ref, tip: (await git(repo, ['rev-parse', '--verify', '-q', 'HEAD'])).trim() };
+  } catch {
+    return { ref, tip: null };
+  }
+}
+
+/** Whether the work tree and index have no changes to tracked files under `path`. */
+export async function isWorkTreeClean(repo: string, path: string): Promise<boolean> {
+  return (await git(repo, ['status', '--porcelain', '--untracked-files=no', '--', path])).trim() === '';
+}
+
+/** All values of one trailer over the history of HEAD (for instance, what was already imported). */
+export async function readTrailerValues(repo: string, key: string): Promise<string[]> {
+  try {
+    await git(repo, ['rev-parse', '--verify', '-q', 'HEAD']);
+  } catch {
+    return [];
+  }
+  const out = await git(repo, ['log', `--format=%(trailers:key=${key},valueonly,separator=%x00)%x00`, 'HEAD']);
+  return out.split('\0').map((value) => value.trim()).filter(Boolean);
+}
+
+/**
+ * Writes commits with one `git fast-import` process reading `stream` (the fast-import format), then
+ * moves the index and work tree from `fromTip` to the branch's new tip. Local edits are kept, and the
+ * update refuses to overwrite them.
+ */
+export async function fastImport(repo: string, stream: AsyncIterable<Buffer>, fromTip: string | null): Promise<string> {
+  const child = spawn('git', ['-C', repo, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'inherit', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  for await (const chunk of stream) {
+    if (!child.stdin.write(chunk)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+  }
+  child.stdin.end('done\n');
+  const code = await exited;
+  if (code !== 0) throw new HistoryError(`git fast-import failed in "${repo}": ${stderr.trim()}`);
+  const tip = (await git(repo, ['rev-parse', 'HEAD'])).trim();
+  await git(repo, fromTip ? ['read-tree', '-m', '-u', fromTip, tip] : ['read-tree', '-m', '-u', tip]);
+  return tip;
+}

@@ -9,6 +9,10 @@ export type ArchiveLayout = 'fineprint' | 'ota';
 
 /** One recorded version of a document: one commit that changed the document's file. */
 export interface Version {
+  /** Position of the recording commit in the whole history: orders versions across documents. */
+  sequence: number;
+  /** The file the commit changed (differs from the document's path for versions before a rename). */
+  path: string;
   /** UTC capture time as YYYYMMDDhhmmss, with -2, -3 for later versions in the same second. */
   stamp: string;
   capturedAt: Date;
@@ -83,7 +87,7 @@ export function commitsToHistories(commits: LogCommit[], layout: ArchiveLayout):
   const stampsTaken = new Map<DocumentHistory, Set<string>>();
   const key = (platform: string, document: string) => `${platform}/${document}`;
 
-  for (const commit of commits) {
+  for (const [sequence, commit] of commits.entries()) {
     const subject = commit.message.split('\n', 1)[0] ?? '';
     if (layout === 'ota' && !isRecordSubject(subject)) continue;
     const capturedAt = new Date(commit.authorDate);
@@ -125,6 +129,8 @@ export function commitsToHistories(commits: LogCommit[], layout: ArchiveLayout):
       }
       history.removedAt = null;
       history.versions.push({
+        sequence,
+        path: change.path,
         stamp: uniqueStamp(stampsTaken, history, captureTimeToVersionStamp(capturedAt)),
         capturedAt,
         commit: commit.hash,

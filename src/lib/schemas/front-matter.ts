@@ -14,7 +14,7 @@ export const frontMatterSchema = z
     type: z.string().refine(isTermsType, {
       message: 'is not an Open Terms Archive document type (see @opentermsarchive/terms-types)',
     }),
-    sources: z.array(z.url()).min(1, 'must list at least one fetched URL'),
+    sources: z.array(z.url()),
   })
   .strict();
 
@@ -51,7 +51,9 @@ export function parseRecordedText(text: string, where: string): RecordedText {
 
 /** Serialises a version in the recorded format; the exact bytes are part of the archive's stability. */
 export function formatRecordedText(frontMatter: FrontMatter, body: string): string {
-  const sources = frontMatter.sources.map((url) => `  - ${JSON.stringify(url)}`).join('\n');
-  const header = `---\nplatform: ${JSON.stringify(frontMatter.platform)}\ntype: ${JSON.stringify(frontMatter.type)}\nsources:\n${sources}\n---\n\n`;
+  const sources = frontMatter.sources.length
+    ? `sources:\n${frontMatter.sources.map((url) => `  - ${JSON.stringify(url)}`).join('\n')}`
+    : 'sources: []';
+  const header = `---\nplatform: ${JSON.stringify(frontMatter.platform)}\ntype: ${JSON.stringify(frontMatter.type)}\n${sources}\n---\n\n`;
   return `${header}${body.endsWith('\n') ? body : `${body}\n`}`;
 }
