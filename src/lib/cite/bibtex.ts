@@ -24,10 +24,11 @@ export function escapeBibtex(text: string): string {
 }
 
 /**
- * A BibTeX `@misc` entry for a version, keyed `<platform>-<document>-<stamp>`. Title and author sit in double braces so that styles keep
- * their capitalisation and read the platform as one corporate author, never as "Last, First".
- * URLs go unescaped: `url` is read verbatim by biblatex and `\url{}`, and a normalised http(s) URL
- * has no braces. `urldate` is present only when an access date is given.
+ * A BibTeX `@misc` entry for a version, keyed `<platform>-<document>-<stamp>`. Title and author sit
+ * in double braces so that styles keep their capitalisation and read the platform as one corporate
+ * author, never as "Last, First". URLs go unescaped: `url` is read verbatim by biblatex and `\url{}`,
+ * and a normalised http(s) URL without query has no braces. `urldate` is present only when an access
+ * date is given.
  */
 export function versionToBibtex(version: CitableVersion): string {
   const v = checkCitableVersion(version);

@@ -40,7 +40,8 @@ const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowerca
 const webUrl = z
   .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
   .transform((url) => new URL(url).href);
-const validDate = z.date({ error: 'must be a Date' }).refine((date) => !Number.isNaN(date.getTime()), 'is an invalid Date');
+// zod's date() also rejects an Invalid Date.
+const validDate = z.date({ error: 'must be a valid Date' });
 
 /** What a citation of one archived version needs; built by the site's data layer from the archive index. */
 export const citableVersionSchema = z.object({
@@ -48,7 +49,9 @@ export const citableVersionSchema = z.object({
   documentTitle: oneLineText('documentTitle'),
   platformId: slugId,
   documentId: slugId,
-  versionStamp: z.string().regex(/^\d{14}(?:-[2-9]|-[1-9]\d+)?$/, 'must be YYYYMMDDhhmmss, with -2, -3… for same-second versions'),
+  versionStamp: z
+    .string()
+    .regex(/^\d{14}(?:-[2-9]|-[1-9]\d+)?$/, 'must be YYYYMMDDhhmmss, with -2, -3… for same-second versions'),
   capturedAt: validDate,
   permalink: webUrl,
   rawUrl: webUrl,
