@@ -1,0 +1,29 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+// FINEPRINT_SITE is the origin the archive is published at (used for feeds, citations and canonical
+// links); FINEPRINT_BASE is the sub-path, for a GitHub Pages project site ("/fineprint/").
+export default defineConfig({
+  site: process.env.FINEPRINT_SITE ?? 'http://127.0.0.1:4321',
+  base: process.env.FINEPRINT_BASE ?? '/',
+  trailingSlash: 'ignore',
+  integrations: [mdx(), sitemap()],
+  build: { inlineStylesheets: 'never' },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+});

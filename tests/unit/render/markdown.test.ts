@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { renderTrackedMarkdown } from '../../../src/lib/render/markdown';
+
+describe('renderTrackedMarkdown', () => {
+  it('renders setext headings with the anchor ids it is given and a self-link', () => {
+    const html = renderTrackedMarkdown('Privacy Policy\n==============\n\nText.\n\n1\\. Collection\n-------------\n\nMore.\n', {
+      headingIds: new Map([
+        [0, 'privacy-policy'],
+        [5, 'collection'],
+      ]),
+    });
+    expect(html).toBe(
+      '<h1 id="privacy-policy">Privacy Policy<a href="#privacy-policy" class="self-link" aria-label="Link to this section" rel="nofollow noopener noreferrer">#</a></h1>\n<p>Text.</p>\n' +
+        '<h2 id="collection">1. Collection<a href="#collection" class="self-link" aria-label="Link to this section" rel="nofollow noopener noreferrer">#</a></h2>\n<p>More.</p>\n',
+    );
+  });
+
+  it('shows raw HTML as text instead of interpreting it', () => {
+    expect(renderTrackedMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>')).toBe(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>&lt;img src=x onerror=alert(1)&gt;</p>\n',
+    );
+  });
+
+  it('drops javascript: and data: link targets', () => {
+    const html = renderTrackedMarkdown('[a](javascript:alert(1)) [b](data:text/html,x) [c](https://example.org/)');
+    expect(html).toBe(
+      '<p>[a](javascript:alert(1)) [b](data:text/html,x) <a href="https://example.org/" rel="nofollow noopener noreferrer">c</a></p>\n',
+    );
+  });
+
+  it('turns images into links so a tracked page cannot make the reader load anything', () => {
+    expect(renderTrackedMarkdown('![logo](https://tracker.example/pixel.gif)')).toBe(
+      '<p><a href="https://tracker.example/pixel.gif" rel="nofollow noopener noreferrer">[logo]</a></p>\n',
+    );
+  });
+});
