@@ -19,6 +19,7 @@ export type ChangeRuleId =
   | 'relative-dates'
   | 'markdown-emphasis'
   | 'markdown-escaping'
+  | 'typographic-quotes'
   | 'date-formats'
   | 'whitespace';
 
@@ -108,14 +109,17 @@ export function normalizeUrlNoise(text: string): string {
 const INLINE_LINK_TARGET = /(\[(?:[^[\]\\]|\\.)*\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
 const REFERENCE_DEFINITION = /^(\s{0,3}\[[^\]]+\]:)\s*\S+.*$/gm;
 
-/** Keeps the text of every Markdown link and drops its target, so a link that only points elsewhere counts as unchanged. */
+/** Keeps the text of every Markdown link and drops its brackets and target, so a link that only points elsewhere, or appears or disappears around the same words, counts as unchanged. */
 export function removeLinkTargets(text: string): string {
-  return text.replace(INLINE_LINK_TARGET, '$1').replace(REFERENCE_DEFINITION, '$1');
+  return text.replace(INLINE_LINK_TARGET, (_link, label: string) => label.slice(1, -1)).replace(REFERENCE_DEFINITION, '$1');
 }
 
-/** Treats relative times written at rendering time ("Updated: 22 days ago", "an hour ago") as the same time. */
+/** Treats relative times written at rendering time ("Updated: 22 days ago", "yesterday", "an hour ago") as the same time. */
 export function normalizeRelativeDates(text: string): string {
-  return text.replace(/\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b/gi, 'some time ago');
+  return text.replace(
+    /\b(?:(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)\b/gi,
+    'some time ago',
+  );
 }
 
 /** Drops Markdown emphasis markers (**bold**, __bold__, *italic*, _italic_), keeping underscores inside words. */
@@ -140,14 +144,24 @@ export function removeMarkdownEscapes(text: string): string {
     });
 }
 
+/** Reads curly quotes and apostrophes as straight ones (’ as ', “ and ” as "). */
+export function straightenQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
+}
+
 /** Reads every written date ("8 July 2026", "July 8, 2026", "Jul 8th, 2026") as its ISO form (2026-07-08), so only a different day counts. */
 export function normalizeDateFormats(text: string): string {
   return rewriteDatesToIso(text);
 }
 
-/** Counts every run of spaces, tabs, non-breaking spaces, line breaks and blank lines as one space. */
+/** Counts every run of spaces, tabs, non-breaking spaces, line breaks and blank lines as one space, and a space before a closing punctuation mark or after an opening bracket as none. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    // Only runs that are not already one plain space: most matches of /\s+/ would be single spaces.
+    .replace(/[^\S ]\s*| \s+/g, ' ')
+    .replace(/ (?=[.,;:!?)\]])/g, '')
+    .replace(/([([]) /g, '$1')
+    .trim();
 }
 
 /** Every normalisation rule, in the order they are applied. */
@@ -171,12 +185,13 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
   },
   {
     id: 'link-targets',
-    description: 'A link whose text is unchanged but which points to a different address is not a change of the text.',
+    description:
+      'Where a link points is not part of the text: the same words linked to another address, or linked or not, are the same text.',
     normalize: removeLinkTargets,
   },
   {
     id: 'relative-dates',
-    description: 'Relative times computed when the page is shown ("Updated: 22 days ago") are ignored.',
+    description: 'Relative times computed when the page is shown ("Updated: 22 days ago", "yesterday") are ignored.',
     normalize: normalizeRelativeDates,
   },
   {
@@ -190,13 +205,18 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     normalize: removeMarkdownEscapes,
   },
   {
+    id: 'typographic-quotes',
+    description: 'Curly and straight quotes and apostrophes are the same (don’t and don\'t).',
+    normalize: straightenQuotes,
+  },
+  {
     id: 'date-formats',
     description: 'The same day written differently is the same date ("8 July 2026", "July 8, 2026", "2026-07-08").',
     normalize: normalizeDateFormats,
   },
   {
     id: 'whitespace',
-    description: 'Spaces, line breaks and blank lines count as one space.',
+    description: 'Spaces, line breaks and blank lines count as one space; a space before punctuation does not count.',
     normalize: collapseWhitespace,
   },
 ];
@@ -208,6 +228,7 @@ const REMOVAL_ORDER: readonly ChangeRuleId[] = [
   'whitespace',
   'markdown-emphasis',
   'markdown-escaping',
+  'typographic-quotes',
   'url-noise',
   'date-formats',
   'relative-dates',
