@@ -47,6 +47,15 @@ export function dateMatchToIso(match: RegExpExecArray | RegExpMatchArray): strin
   return `${y3}-${pad(month)}`;
 }
 
+/** The written date that starts exactly at `index` of a text, read into ISO, with the index just after it. */
+export function readDateAt(text: string, index: number): { iso: string; end: number } | null {
+  const sticky = new RegExp(DATE_SOURCE, 'y');
+  sticky.lastIndex = index;
+  const match = sticky.exec(text);
+  const iso = match ? dateMatchToIso(match) : null;
+  return match && iso ? { iso, end: index + match[0].length } : null;
+}
+
 /** Rewrites every written date of a text into its ISO form, leaving impossible dates as written. */
 export function rewriteDatesToIso(text: string): string {
   return text.replace(datePattern(), (...args) => {
