@@ -38,9 +38,10 @@ const markdown = new MarkdownIt({ html: false });
 // markdown-it counts a line break as `\r\n`, `\r` or `\n` (its normalize step); lines are cut the same way.
 const LINE = /[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g;
 
-// "1.", "2.1", "2.1.3)", "IV.", "(a)", "Section 3", "Article 12", "§ 4" at the start of a clause.
+// "1.", "2.1", "2.1.3)", "IV.", "Section 3", "Article 12", "§ 4" at the start of a clause. Lettered
+// items such as "(a)" are left inside their clause: they enumerate, they do not start a provision.
 const CLAUSE_NUMBER =
-  /^(?:(?:section|article|clause|§)\s*(\d+(?:\.\d+)*)|(\d+(?:\.\d+)*)[.)]|([ivxlc]+)[.)]|\(([a-z]|\d+)\))(?=\s|$)/i;
+  /^(?:(?:section|article|clause|§)\s*(\d+(?:\.\d+)*)|(\d+(?:\.\d+)*)[.)]|([ivxlc]+)[.)])(?=\s|$)/i;
 
 const LABEL_MAX_WORDS = 12;
 
@@ -49,7 +50,8 @@ const LABEL_MAX_WORDS = 12;
  * `===`/`---`, outside lists and quotes) are cut at every heading; documents with fewer are cut at
  * clause starts: top-level paragraphs that begin with a clause number ("1.", "2.1", "Section 3") or a bold
  * lead-in, and items of top-level lists that begin with either (a lone title heading is used only when
- * no clause is found). Text before the first cut is the preamble. Every line belongs to exactly one provision, so joining the `text` of all
+ * no clause is found). Text before the first cut is the preamble. Every line belongs to exactly one
+ * provision, so joining the `text` of all
  * provisions gives back the document.
  */
 export function splitProvisions(source: string): Provision[] {
@@ -86,16 +88,19 @@ function findClauses(tokens: Token[]): Boundary[] {
     } else if (token.type === 'list_item_open' && token.level === 1) {
       // The first block of an item: a paragraph (inline follows it) or, for an empty item, nothing.
       const inline = tokens[index + 2];
-      const clause = inline?.type === 'inline' ? clauseLabel(inline) : undefined;
+      // An ordered item's number is in its marker (`info`, `markup`), not in its text.
+      const marker = token.info ? `${token.info}${token.markup} ` : '';
+      const clause = inline?.type === 'inline' ? clauseLabel(inline, marker) : undefined;
       if (clause) boundaries.push({ line: token.map[0], bodyLine: token.map[0], ...clause });
     }
   });
   return boundaries;
 }
 
-/** The label and level of a clause that starts with `inline`, or undefined when it does not start a clause. */
-function clauseLabel(inline: Token): { heading: string; level: number } | undefined {
-  const text = inlineToText(inline);
+/** The label and level of a clause that starts with `inline` (after a list `marker`), or undefined when it does not start one. */
+function clauseLabel(inline: Token, marker = ''): { heading: string; level: number } | undefined {
+  const own = inlineToText(inline);
+  const text = CLAUSE_NUMBER.test(own) ? own : `${marker}${own}`;
   const number = CLAUSE_NUMBER.exec(text);
   if (number) {
     const depth = (number[1] ?? number[2])?.split('.').length ?? 1;
@@ -157,14 +162,15 @@ function boundariesToProvisions(lines: string[], found: Boundary[]): Provision[]
     : // Blank lines before the first heading belong to it.
       [{ ...boundaries[0]!, line: 0 }, ...boundaries.slice(1)];
 
-  const used = new Set<string>();
+  // Reserved for the preamble, so that a heading named "Preamble" gets `preamble-2`.
+  const used = new Set<string>(['preamble']);
   const ancestors: Boundary[] = [];
   return starts.map((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]!.line : lines.length;
     while (ancestors.length && ancestors[ancestors.length - 1]!.level >= start.level) ancestors.pop();
     const path = ancestors.filter((ancestor) => ancestor.level > 0).map((ancestor) => ancestor.heading);
     ancestors.push(start);
-    const slug = uniqueSlug(start.level === 0 ? 'preamble' : headingToSlug(start.heading), used);
+    const slug = start.level === 0 ? 'preamble' : uniqueSlug(headingToSlug(start.heading), used);
     used.add(slug);
     return {
       slug,
