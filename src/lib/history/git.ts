@@ -84,18 +84,28 @@ export class BlobReader {
   private closed = false;
 
   constructor(repo: string) {
-    this.process = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.on('error', (error) => this.failAll(error));
     this.process.on('exit', (code) => {
       if (this.pending.length) this.failAll(new HistoryError(`git cat-file exited (code ${code}) with reads pending.`));
     });
+    this.setIdle(true);
+  }
+
+  // An idle reader must not keep Node running (a build ends without closing it); a busy one must.
+  private setIdle(idle: boolean): void {
+    for (const handle of [this.process, this.process.stdout, this.process.stdin]) {
+      if (idle) handle.unref();
+      else handle.ref();
+    }
   }
 
   /** The content of one blob. */
   read(oid: string): Promise<Buffer> {
     if (this.closed) return Promise.reject(new HistoryError('The blob reader is closed.'));
     return new Promise((resolve, reject) => {
+      if (!this.pending.length) this.setIdle(false);
       this.pending.push({ oid, resolve, reject });
       this.process.stdin.write(`${oid}\n`);
     });
@@ -127,6 +137,7 @@ export class BlobReader {
       const header = buffer.subarray(0, headerEnd).toString('utf8');
       if (header.endsWith(' missing')) {
         this.pending.shift();
+        if (!this.pending.length) this.setIdle(true);
         this.keep(buffer.subarray(headerEnd + 1));
         request.reject(new HistoryError(`Blob ${request.oid} is missing from the repository.`));
         continue;
@@ -138,6 +149,7 @@ export class BlobReader {
       }
       this.awaitedLength = null;
       this.pending.shift();
+      if (!this.pending.length) this.setIdle(true);
       this.keep(buffer.subarray(answerLength));
       request.resolve(Buffer.from(buffer.subarray(headerEnd + 1, answerLength - 1)));
     }

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { indexArchive, type ArchiveIndex, type DocumentEntry, type VersionEntry } from '../lib/archive/index-archive';
+import { BlobReader } from '../lib/history/git';
+import { readHistory } from '../lib/history/read-history';
+import { renderTrackedMarkdown } from '../lib/render/markdown';
+
+/**
+ * The archive the site is built from: FINEPRINT_ARCHIVE (a git repository of our layout or an Open
+ * Terms Archive versions repository), by default this repository. Read once per build.
+ */
+export const ARCHIVE_REPO = resolve(process.env.FINEPRINT_ARCHIVE ?? '.');
+
+let blobs: BlobReader | undefined;
+let index: Promise<ArchiveIndex> | undefined;
+
+function blobReader(): BlobReader {
+  blobs ??= new BlobReader(ARCHIVE_REPO);
+  return blobs;
+}
+
+/** The metadata index of the archive, read from git history on first use. */
+export function loadArchive(): Promise<ArchiveIndex> {
+  index ??= readHistory(ARCHIVE_REPO).then((history) => indexArchive(history, (blob) => blobReader().readText(blob)));
+  return index;
+}
+
+/** The recorded bytes of a version, exactly as in git. */
+export function readVersionBytes(version: VersionEntry): Promise<Buffer> {
+  return blobReader().read(version.blob);
+}
+
+/** The recorded text of a version. */
+export function readVersionText(version: VersionEntry): Promise<string> {
+  return blobReader().readText(version.blob);
+}
+
+/** The document with these ids; the build fails loudly if a route asks for one that does not exist. */
+export async function findDocument(platform: string, document: string): Promise<DocumentEntry> {
+  const found = (await loadArchive()).documents.find((d) => d.platform === platform && d.document === document);
+  if (!found) throw new Error(`No document ${platform}/${document} in the archive.`);
+  return found;
+}
+
+/** A version's Markdown body and its rendered, sanitized HTML. */
+export async function renderVersion(document: DocumentEntry, version: VersionEntry): Promise<{ body: string; html: string }> {
+  const text = await readVersionText(version);
+  const body = text.split('\n').slice(version.bodyStartLine).join('\n');
+  return { body, html: renderTrackedMarkdown(body) };
+}
