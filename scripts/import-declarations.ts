@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     parseDeclaration(data, target, platformId);
     await mkdir(path.dirname(target), { recursive: true });
     const header = `# Imported from the Open Terms Archive declaration "${file}" (ODC-BY 1.0); name and homepage are hand-edited.\n`;
-    await writeFile(`${target}.tmp`, header + YAML.stringify(data, { lineWidth: 0 }));
+    await writeFile(`${target}.tmp`, header + YAML.stringify(data, { lineWidth: 0, aliasDuplicateObjects: false }));
     await rename(`${target}.tmp`, target);
     console.log(`${target}: ${Object.keys(data.documents as object).length} documents`);
   }

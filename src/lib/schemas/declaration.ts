@@ -21,10 +21,20 @@ import { isTermsType } from '../terms-types';
  *       remove: [".banner"]
  *       needs_browser: false
  *       accept_language: en
- *       noise: { strip_query_params: [did], drop_selectors: [time], date_formats: true }
+ *       noise: { strip_query_params: [did], drop_selectors: [time], date_formats: true,
+ *                link_rewrites: [{ match: '^https://x/redirect/[^/]+/', replace: 'https://x/' }] }
  *       shrink_threshold: 0.5
  *       history: [{ valid_until: 2026-07-09T19:07:00Z, url: …, select: … }]   # older declarations
  */
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const selectorString = z.string().trim().min(1, 'must not be empty');
 
@@ -57,6 +67,17 @@ const noiseSchema = z
     strip_query_params: z.array(z.string().min(1)).default([]),
     drop_selectors: z.array(selectorString).default([]),
     date_formats: z.boolean().default(false),
+    /** Link targets rewritten before comparing, e.g. to unwrap a redirect URL with a per-visit id. */
+    link_rewrites: z
+      .array(
+        z
+          .object({
+            match: z.string().refine(isRegExp, 'must be a valid regular expression'),
+            replace: z.string(),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 
@@ -77,7 +98,7 @@ const sourceFields = {
   remove: selectorsSchema.optional(),
   needs_browser: z.boolean().default(false),
   accept_language: z.string().min(1).default('en'),
-  noise: noiseSchema.default({ strip_query_params: [], drop_selectors: [], date_formats: false }),
+  noise: noiseSchema.default({ strip_query_params: [], drop_selectors: [], date_formats: false, link_rewrites: [] }),
   shrink_threshold: z.number().gt(0).lte(1).default(0.5),
 };
 

@@ -129,7 +129,10 @@ function cleanHtml(html: string, options: ExtractOptions): string {
     for (const name of ['href', 'src'] as const) {
       const value = element.attribs[name];
       if (value === undefined) continue;
-      const cleaned = cleanUrl(value, options.url, options.noise.strip_query_params);
+      const cleaned = cleanUrl(value, options.url, {
+        stripParams: options.noise.strip_query_params,
+        rewrites: options.noise.link_rewrites,
+      });
       if (cleaned === undefined) $(element).removeAttr(name);
       else $(element).attr(name, cleaned);
     }

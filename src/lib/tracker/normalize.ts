@@ -18,12 +18,18 @@ export function decodeCloudflareEmail(hex: string): string | undefined {
   return email;
 }
 
+/** Declared link noise: query parameters to strip and rewrites (regular expression → replacement). */
+export interface LinkRules {
+  stripParams: readonly string[];
+  rewrites: readonly { match: string; replace: string }[];
+}
+
 /**
  * A link target made absolute against `base`, without tracking parameters (the default list plus
- * `stripParams`), with Cloudflare e-mail protection links turned back into mailto: links.
- * Non-http(s) schemes other than mailto/tel are dropped (returns undefined).
+ * the declared ones), rewritten by the declared rewrites, with Cloudflare e-mail protection links
+ * turned back into mailto: links. Non-http(s) schemes other than mailto/tel are dropped (undefined).
  */
-export function cleanUrl(href: string, base: string, stripParams: readonly string[]): string | undefined {
+export function cleanUrl(href: string, base: string, rules: LinkRules): string | undefined {
   let url: URL;
   try {
     url = new URL(href.trim(), base);
@@ -36,11 +42,11 @@ export function cleanUrl(href: string, base: string, stripParams: readonly strin
   }
   if (url.protocol === 'mailto:' || url.protocol === 'tel:') return url.href;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const strip = new Set([...TRACKING_QUERY_PARAMS, ...stripParams].map((p) => p.toLowerCase()));
+  const strip = new Set([...TRACKING_QUERY_PARAMS, ...rules.stripParams].map((p) => p.toLowerCase()));
   for (const key of [...url.searchParams.keys()]) {
     if (strip.has(key.toLowerCase())) url.searchParams.delete(key);
   }
-  return url.href;
+  return rules.rewrites.reduce((href, rewrite) => href.replace(new RegExp(rewrite.match), rewrite.replace), url.href);
 }
 
 const MONTHS = [

@@ -59,15 +59,17 @@ type OtaTerms = z.output<typeof otaTerms>;
 type OtaSelectors = z.output<typeof otaSelectors>;
 
 /** Noise rules we declare in place of the OTA named filters we know. */
-const FILTER_NOISE: Record<string, { strip_query_params?: string[]; date_formats?: boolean }> = {
+type NoiseFields = { strip_query_params?: string[]; date_formats?: boolean; link_rewrites?: { match: string; replace: string }[] };
+const FILTER_NOISE: Record<string, NoiseFields> = {
   removeTrackingIDs: { strip_query_params: ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] },
   removeRedirectFromLinks: {},
 };
 
 /** Noise every platform of a service gets, learnt from the recorded history of the GenAI EU collection. */
-const SERVICE_NOISE: Record<string, { strip_query_params?: string[]; date_formats?: boolean }> = {
+const SERVICE_NOISE: Record<string, NoiseFields> = {
   ChatGPT: { strip_query_params: ['openaicom-did', 'openaicom_referred'] },
-  'Claude.ai': { date_formats: true },
+  // claude.ai links go through /redirect/website.v1.<per-visit uuid>/ (OTA's removeRedirectFromLinks).
+  'Claude.ai': { date_formats: true, link_rewrites: [{ match: '^https://claude\\.ai/redirect/[^/]+/', replace: 'https://claude.ai/' }] },
 };
 
 function convertSelectors(value: OtaSelectors): unknown {
@@ -98,6 +100,7 @@ function convertSource(terms: OtaTerms, serviceName: string, where: string): Rec
   }
   const strip = new Set<string>(SERVICE_NOISE[serviceName]?.strip_query_params ?? []);
   let dateFormats = SERVICE_NOISE[serviceName]?.date_formats ?? false;
+  const rewrites = SERVICE_NOISE[serviceName]?.link_rewrites ?? [];
   for (const name of filters) {
     for (const param of FILTER_NOISE[name]!.strip_query_params ?? []) strip.add(param);
     dateFormats ||= FILTER_NOISE[name]!.date_formats ?? false;
@@ -116,10 +119,11 @@ function convertSource(terms: OtaTerms, serviceName: string, where: string): Rec
   if (terms.select !== undefined) source.select = convertSelectors(terms.select);
   if (terms.remove !== undefined) source.remove = convertSelectors(terms.remove);
   if (terms.executeClientScripts) source.needs_browser = true;
-  if (strip.size || dateFormats) {
+  if (strip.size || dateFormats || rewrites.length) {
     const noise: Record<string, unknown> = {};
     if (strip.size) noise.strip_query_params = [...strip];
     if (dateFormats) noise.date_formats = true;
+    if (rewrites.length) noise.link_rewrites = rewrites;
     source.noise = noise;
   }
   return source;
