@@ -9,6 +9,8 @@ export default defineConfig({
   site: process.env.FINEPRINT_SITE ?? 'http://127.0.0.1:4321',
   base: process.env.FINEPRINT_BASE ?? '/',
   trailingSlash: 'ignore',
+  // Separate caches let several builds (the test suite's) run side by side.
+  ...(process.env.FINEPRINT_ASTRO_CACHE_DIR ? { cacheDir: process.env.FINEPRINT_ASTRO_CACHE_DIR } : {}),
   integrations: [mdx(), sitemap()],
   build: { inlineStylesheets: 'never' },
   security: {

@@ -1,11 +1,12 @@
+import { base, site } from 'astro:config/server';
 import { absoluteUrl, withBase } from '../lib/paths';
 
 /** A site path (from src/lib/paths.ts) as a link under the deployment's base. */
 export function href(path: string): string {
-  return withBase(import.meta.env.BASE_URL, path);
+  return withBase(base, path);
 }
 
 /** A site path as an absolute URL on the configured site, for feeds, citations and canonical links. */
 export function absolute(path: string): string {
-  return absoluteUrl(import.meta.env.SITE ?? 'http://127.0.0.1:4321', import.meta.env.BASE_URL, path);
+  return absoluteUrl(site ?? 'http://127.0.0.1:4321', base, path);
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { indexArchive } from '../../../src/lib/archive/index-archive';
+import type { DocumentHistory } from '../../../src/lib/history/history';
+import type { ArchiveHistory } from '../../../src/lib/history/read-history';
+
+const GOOD = '---\nplatform: "Acme"\ntype: "Privacy Policy"\nsources:\n  - "https://acme.example/privacy"\n---\n\nText.\n';
+
+function history(platform: string, document: string, blobs: string[], removedAt: Date | null = null): ArchiveHistory {
+  const entry: DocumentHistory = {
+    platform,
+    document,
+    path: `content/platforms/${platform}/${document}.md`,
+    platformName: platform,
+    title: document,
+    removedAt,
+    renamedFrom: null,
+    renamedTo: null,
+    versions: blobs.map((blob, i) => ({
+      sequence: i,
+      path: `content/platforms/${platform}/${document}.md`,
+      stamp: `2026010${i + 1}000000`,
+      capturedAt: new Date(`2026-01-0${i + 1}T00:00:00Z`),
+      commit: `c${i}`,
+      blob,
+      recordKind: i === 0 ? 'first' : 'change',
+      sources: [],
+    })),
+  };
+  return { repo: '/repo', layout: 'fineprint', documents: [entry] };
+}
+
+const read = (texts: Record<string, string>) => async (blob: string) => texts[blob]!;
+
+describe('indexArchive', () => {
+  it('takes names, type and sources from the front matter and hashes the recorded bytes', async () => {
+    const index = await indexArchive(history('acme', 'privacy-policy', ['a']), read({ a: GOOD }));
+    const [document] = index.documents;
+    expect(document!.platformName).toBe('Acme');
+    expect(document!.title).toBe('Privacy Policy');
+    expect(document!.sources).toEqual(['https://acme.example/privacy']);
+    expect(document!.latest.sha256).toBe('a9b87400fed55886fb6b21667ff5bf35d24d74e0fb62586356b48d5546a2e53f');
+    expect(document!.latest.bodyStartLine).toBe(7);
+    expect(index.platforms.map((p) => [p.id, p.name, p.documents.length])).toEqual([['acme', 'Acme', 1]]);
+  });
+
+  it('stops on malformed front matter in the latest version, naming the file and version', async () => {
+    await expect(
+      indexArchive(history('acme', 'privacy-policy', ['a', 'b']), read({ a: GOOD, b: '---\nplatform: [unclosed\n---\n\nText.\n' })),
+    ).rejects.toThrow(/^Malformed front matter in content\/platforms\/acme\/privacy-policy\.md \(version 20260102000000, commit c1\)/);
+  });
+
+  it('stops on an unknown document type, naming the field', async () => {
+    await expect(
+      indexArchive(history('acme', 'privacy-policy', ['a']), read({ a: GOOD.replace('Privacy Policy', 'Secret Rules') })),
+    ).rejects.toThrow('field "type" is not an Open Terms Archive document type');
+  });
+
+  it('still publishes an older version whose front matter is broken, as its whole text', async () => {
+    const broken = '---\nplatform: [unclosed\n---\n\nOld.\n';
+    const index = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), read({ a: broken, b: GOOD }));
+    expect(index.documents[0]!.versions.map((v) => v.bodyStartLine)).toEqual([0, 7]);
+  });
+
+  it('stops when a platform id would shadow a route of the site', async () => {
+    await expect(indexArchive(history('topics', 'privacy-policy', ['a']), read({ a: GOOD }))).rejects.toThrow(
+      'content/platforms/topics/privacy-policy.md: the platform id "topics" is a route of the site',
+    );
+  });
+});
