@@ -1,0 +1,205 @@
+/**
+ * The difference between two versions as a unified diff (the text diff2html renders) and as
+ * counts of lines and words added and removed. Line diffs run over the whole texts; word diffs
+ * run only inside changed blocks, so the cost follows the size of the edit, not of the document.
+ * Texts that are binary or too large to diff safely are reported as such instead of diffed.
+ */
+import { diffWords, formatPatch, structuredPatch, type StructuredPatch } from 'diff';
+
+/** Texts longer than this (in characters) are not diffed. */
+export const MAX_DIFF_TEXT_LENGTH = 2_000_000;
+/** A text with a line longer than this (in characters) is not diffed. */
+export const MAX_DIFF_LINE_LENGTH = 200_000;
+// Line edits beyond which the line diff gives up (Myers' cost grows with the number of edits).
+const MAX_LINE_EDITS = 10_000;
+// A last guard for pathological pairs within the limits above (thousands of moved lines).
+const LINE_DIFF_TIMEOUT_MS = 3_000;
+// Changed blocks larger than this, or differing in more word tokens than the next limit, have
+// their words counted (all removed, all added) instead of diffed.
+const MAX_WORD_DIFF_LENGTH = 20_000;
+const MAX_WORD_EDITS = 1_000;
+// Unchanged lines shown around each change.
+const DEFAULT_CONTEXT_LINES = 3;
+
+/** Lines and words added and removed by a change. */
+export interface DiffStats {
+  linesAdded: number;
+  linesRemoved: number;
+  wordsAdded: number;
+  wordsRemoved: number;
+}
+
+/** Why a pair of versions is not diffed. */
+export type UndiffablePair = { status: 'binary' } | { status: 'too-large'; reason: string };
+
+/** A unified diff of two versions, or why there is none. */
+export type UnifiedDiff =
+  | { status: 'identical'; patch: ''; stats: DiffStats }
+  | { status: 'changed'; patch: string; stats: DiffStats }
+  | UndiffablePair;
+
+const NO_CHANGE: DiffStats = { linesAdded: 0, linesRemoved: 0, wordsAdded: 0, wordsRemoved: 0 };
+
+function longestLineLength(text: string): number {
+  let longest = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    longest = Math.max(longest, stop - start);
+    start = stop + 1;
+  }
+  return longest;
+}
+
+/** Whether a pair of versions cannot be diffed here: a NUL byte makes it binary; size limits make it too large. */
+export function findUndiffablePair(before: string, after: string): UndiffablePair | null {
+  if (before.includes('\0') || after.includes('\0')) return { status: 'binary' };
+  const length = Math.max(before.length, after.length);
+  if (length > MAX_DIFF_TEXT_LENGTH) {
+    return { status: 'too-large', reason: `A version has ${length} characters; diffs are computed up to ${MAX_DIFF_TEXT_LENGTH}.` };
+  }
+  const line = Math.max(longestLineLength(before), longestLineLength(after));
+  if (line > MAX_DIFF_LINE_LENGTH) {
+    return { status: 'too-large', reason: `A version has a line of ${line} characters; diffs are computed for lines up to ${MAX_DIFF_LINE_LENGTH}.` };
+  }
+  return null;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+
+/** The number of words in a text: runs of letters and digits, with inner apostrophes, dots, commas and hyphens. */
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+// The two texts without their common start and end, cut at whitespace so no word is split.
+function trimCommonWords(a: string, b: string): [string, string] {
+  const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  while (start > 0 && !(isSpace(a[start - 1]) || (isSpace(a[start]) && isSpace(b[start])))) start -= 1;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
+  while (end > 0 && !(isSpace(a[a.length - end]) || (isSpace(a[a.length - end - 1]) && isSpace(b[b.length - end - 1])))) end -= 1;
+  return [a.slice(start, a.length - end), b.slice(start, b.length - end)];
+}
+
+function blockWordStats(fullRemoved: string, fullAdded: string): Pick<DiffStats, 'wordsAdded' | 'wordsRemoved'> {
+  const [removed, added] = trimCommonWords(fullRemoved, fullAdded);
+  if (removed.length + added.length > MAX_WORD_DIFF_LENGTH || !removed || !added) {
+    return { wordsAdded: countWords(added), wordsRemoved: countWords(removed) };
+  }
+  const parts = diffWords(removed, added, { maxEditLength: MAX_WORD_EDITS });
+  if (!parts) return { wordsAdded: countWords(added), wordsRemoved: countWords(removed) };
+  let wordsAdded = 0;
+  let wordsRemoved = 0;
+  for (const part of parts) {
+    if (part.added) wordsAdded += countWords(part.value);
+    else if (part.removed) wordsRemoved += countWords(part.value);
+  }
+  return { wordsAdded, wordsRemoved };
+}
+
+// Hunk lines start with ' ' (context), '-', '+', or '\' ("\ No newline at end of file").
+function patchStats(patch: StructuredPatch): DiffStats {
+  const stats = { ...NO_CHANGE };
+  let removed: string[] = [];
+  let added: string[] = [];
+  const closeBlock = () => {
+    if (!removed.length && !added.length) return;
+    const words = blockWordStats(removed.join('\n'), added.join('\n'));
+    stats.linesRemoved += removed.length;
+    stats.linesAdded += added.length;
+    stats.wordsRemoved += words.wordsRemoved;
+    stats.wordsAdded += words.wordsAdded;
+    removed = [];
+    added = [];
+  };
+  for (const hunk of patch.hunks) {
+    for (const line of hunk.lines) {
+      if (line.startsWith('-')) removed.push(line.slice(1));
+      else if (line.startsWith('+')) added.push(line.slice(1));
+      else if (!line.startsWith('\\')) closeBlock();
+    }
+    closeBlock();
+  }
+  return stats;
+}
+
+// At least as many line edits as lines that one text has more often than the other: a linear
+// lower bound that rejects wholly different texts before the line diff starts.
+function lineEditLowerBound(before: string, after: string): number {
+  const balance = new Map<string, number>();
+  for (const line of before.split('\n')) balance.set(line, (balance.get(line) ?? 0) + 1);
+  for (const line of after.split('\n')) balance.set(line, (balance.get(line) ?? 0) - 1);
+  let edits = 0;
+  for (const count of balance.values()) edits += Math.abs(count);
+  return edits;
+}
+
+// Lines with their terminators, so that a last line without a newline differs from one with it.
+const splitLines = (text: string) => text.split(/(?<=\n)/);
+
+/**
+ * The line patch of two texts, computed on their differing middle only (plus `context` lines on
+ * each side), with hunk line numbers shifted back to the whole texts: the common start and end of
+ * two versions, usually almost all of them, cost one comparison per line.
+ */
+function linePatch(before: string, after: string, fileLabel: string, context: number): StructuredPatch | undefined {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  const from = Math.max(0, start - context);
+  const middleBefore = a.slice(from, Math.min(a.length, endA + context)).join('');
+  const middleAfter = b.slice(from, Math.min(b.length, endB + context)).join('');
+  if (lineEditLowerBound(middleBefore, middleAfter) > MAX_LINE_EDITS) return undefined;
+  const patch = structuredPatch(fileLabel, fileLabel, middleBefore, middleAfter, undefined, undefined, {
+    context,
+    maxEditLength: MAX_LINE_EDITS,
+    timeout: LINE_DIFF_TIMEOUT_MS,
+  });
+  if (!patch) return undefined;
+  for (const hunk of patch.hunks) {
+    hunk.oldStart += from;
+    hunk.newStart += from;
+  }
+  return patch;
+}
+
+const TOO_MANY_EDITS: UndiffablePair = {
+  status: 'too-large',
+  reason: `The versions differ in more than ${MAX_LINE_EDITS} lines; compare them side by side instead.`,
+};
+
+/**
+ * The unified diff from `before` to `after`, labelled `fileLabel` on both sides, with `context`
+ * unchanged lines around each change (3 unless given), and its stats.
+ */
+export function versionsToUnifiedDiff(
+  before: string,
+  after: string,
+  { fileLabel, context = DEFAULT_CONTEXT_LINES }: { fileLabel: string; context?: number },
+): UnifiedDiff {
+  const undiffable = findUndiffablePair(before, after);
+  if (undiffable) return undiffable;
+  if (before === after) return { status: 'identical', patch: '', stats: { ...NO_CHANGE } };
+  const patch = linePatch(before, after, fileLabel, context);
+  if (!patch) return TOO_MANY_EDITS;
+  return { status: 'changed', patch: formatPatch(patch), stats: patchStats(patch) };
+}
+
+/** Lines and words added and removed from `before` to `after`; null when the pair cannot be diffed. */
+export function diffStats(before: string, after: string): DiffStats | null {
+  if (findUndiffablePair(before, after)) return null;
+  if (before === after) return { ...NO_CHANGE };
+  const patch = linePatch(before, after, 'text', 0);
+  return patch ? patchStats(patch) : null;
+}
