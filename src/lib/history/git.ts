@@ -229,3 +229,17 @@ export async function fastImport(repo: string, stream: AsyncIterable<Buffer>, fr
   await git(repo, fromTip ? ['read-tree', '-m', '-u', fromTip, tip] : ['read-tree', '-m', '-u', tip]);
   return tip;
 }
+
+/**
+ * Streams the given blobs through one `git cat-file --batch` and discards them, returning the bytes
+ * read: the floor any blob reader is measured against.
+ */
+export async function drainBlobs(repo: string, oids: string[]): Promise<number> {
+  const child = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let bytes = 0;
+  child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  child.stdin.end(`${oids.join('\n')}\n`);
+  await exited;
+  return bytes;
+}
