@@ -45,5 +45,6 @@ export async function findDocument(platform: string, document: string): Promise<
 export async function renderVersion(document: DocumentEntry, version: VersionEntry): Promise<{ body: string; html: string }> {
   const text = await readVersionText(version);
   const body = text.split('\n').slice(version.bodyStartLine).join('\n');
-  return { body, html: renderTrackedMarkdown(body) };
+  const headingIds = new Map(version.provisions.map((provision) => [provision.line, provision.id]));
+  return { body, html: renderTrackedMarkdown(body, { headingIds }) };
 }

@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
 import { RESERVED_DOCUMENT_IDS, RESERVED_PLATFORM_IDS } from '../../consts';
 import { DeclarationError } from '../errors';
+import type { ChangeSummary } from '../diff/summary';
+import { summarizeChange } from '../diff/summary';
 import type { DocumentHistory, Version } from '../history/history';
+import { trackProvisionHistory, type IdentifiedProvision, type ProvisionHistory } from '../provisions/lineage';
+import { splitProvisions } from '../provisions/split';
+import { findStatedDate, type StatedDate } from '../stated-date';
 import type { ArchiveHistory } from '../history/read-history';
 import { parseRecordedText } from '../schemas/front-matter';
+
+/** A provision as a version page anchors it: its lineage id, heading, and 0-based line in the body. */
+export interface ProvisionAnchor {
+  id: string;
+  heading: string;
+  line: number;
+}
 
 /** What the site knows of one version without keeping its text in memory. */
 export interface VersionEntry extends Version {
@@ -13,6 +25,11 @@ export interface VersionEntry extends Version {
   bytes: number;
   /** The version's Markdown body, starting at this 0-based line of the recorded file. */
   bodyStartLine: number;
+  /** The "effective" or "last updated" date the text states, if any. */
+  statedDate: StatedDate | null;
+  provisions: ProvisionAnchor[];
+  /** The change from the previous version; null for the first version. */
+  change: ChangeSummary | null;
 }
 
 /** One document of the archive with its versions, oldest first. */
@@ -20,6 +37,8 @@ export interface DocumentEntry extends Omit<DocumentHistory, 'versions'> {
   versions: VersionEntry[];
   latest: VersionEntry;
   sources: string[];
+  /** Every provision the document ever had, with the versions in which it changed. */
+  provisions: ProvisionHistory[];
 }
 
 /** One platform with its documents. */
@@ -61,16 +80,17 @@ export function assertRoutableIds(document: DocumentHistory): void {
 }
 
 /**
- * Builds the index by streaming every version's text once, in document order. The latest version of
- * each document must have valid front matter (the build stops naming the file); an older version that
- * does not is still published, as its whole text.
+ * Builds the index by reading every version's text once, one document at a time, and deriving what
+ * pages need: checksums, stated dates, provision ids (src/lib/provisions) and the summary of each
+ * change against the version before (src/lib/diff). Only metadata is kept. The latest version of each
+ * document must have valid front matter (the build stops naming the file); an older version that does
+ * not is still published, as its whole text.
  */
 export async function indexArchive(history: ArchiveHistory, readText: (blob: string) => Promise<string>): Promise<ArchiveIndex> {
   const documents: DocumentEntry[] = [];
   for (const document of history.documents) {
     assertRoutableIds(document);
-    const versions: VersionEntry[] = [];
-    let latestMeta: ReturnType<typeof splitRecordedFile> | null = null;
+    const recorded: { version: Version; text: string; meta: ReturnType<typeof splitRecordedFile> }[] = [];
     for (const [index, version] of document.versions.entries()) {
       const text = await readText(version.blob);
       const isLatest = index === document.versions.length - 1;
@@ -82,23 +102,41 @@ export async function indexArchive(history: ArchiveHistory, readText: (blob: str
         if (isLatest && !document.removedAt) throw error;
         meta = { body: text, bodyStartLine: 0, sources: [] };
       }
-      if (isLatest) latestMeta = meta;
+      recorded.push({ version, text, meta });
+    }
+    const lineage = trackProvisionHistory(recorded.map(({ version, meta }) => ({ version: version.stamp, text: meta.body })));
+    const versions: VersionEntry[] = [];
+    let previous: { body: string; provisions: IdentifiedProvision[] } | null = null;
+    for (const [index, { version, text, meta }] of recorded.entries()) {
+      const ids = lineage.versions[index]!.ids;
+      const provisions = splitProvisions(meta.body).map((provision, i) => ({ ...provision, id: ids[i]! }));
       versions.push({
         ...version,
         index,
         sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
         bytes: Buffer.byteLength(text, 'utf8'),
         bodyStartLine: meta.bodyStartLine,
+        statedDate: findStatedDate(meta.body),
+        provisions: provisions.map(({ id, heading, startLine }) => ({ id, heading, line: startLine - 1 })),
+        change: previous
+          ? summarizeChange({
+              commitKind: version.recordKind,
+              before: { text: previous.body, provisions: previous.provisions },
+              after: { text: meta.body, provisions },
+            })
+          : null,
       });
+      previous = { body: meta.body, provisions };
     }
-    const meta = latestMeta!;
+    const meta = recorded.at(-1)!.meta;
     documents.push({
       ...document,
       platformName: meta.platformName ?? document.platformName,
       title: meta.type ?? document.title,
-      sources: meta.sources.length ? meta.sources : (versions.at(-1)!.sources ?? []),
+      sources: meta.sources.length ? meta.sources : versions.at(-1)!.sources,
       versions,
       latest: versions.at(-1)!,
+      provisions: lineage.provisions,
     });
   }
   documents.sort((a, b) => a.platform.localeCompare(b.platform) || a.title.localeCompare(b.title));

@@ -24,10 +24,10 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'class', 'aria-label'],
-    ol: ['start'],
     th: ['style'],
     td: ['style'],
     'h1': ['id'], 'h2': ['id'], 'h3': ['id'], 'h4': ['id'], 'h5': ['id'], 'h6': ['id'],
+    p: ['id'], li: ['id'], ul: ['id'], ol: ['start', 'id'], blockquote: ['id'], table: ['id'],
   },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -40,34 +40,37 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 
 /** Options of `renderTrackedMarkdown`. */
 export interface RenderOptions {
-  /** Anchor ids for headings, by the 0-based source line the heading starts on. */
+  /** Anchor ids by the 0-based source line a block (a heading, or the paragraph that opens a clause) starts on. */
   headingIds?: ReadonlyMap<number, string>;
   /** Text of the self-link each anchored heading gets. */
   selfLinkLabel?: string;
 }
 
 /**
- * Tracked Markdown to safe HTML. Headings listed in `headingIds` get that id and a link to themselves,
+ * Tracked Markdown to safe HTML. Blocks listed in `headingIds` get that id and a link to themselves,
  * so every provision can be cited with `#<id>`.
  */
 export function renderTrackedMarkdown(source: string, options: RenderOptions = {}): string {
   const tokens = markdown.parse(source, {});
+  const anchored = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.type !== 'heading_open' || !token.map) continue;
-    const id = options.headingIds?.get(token.map[0]);
-    if (!id) continue;
+    if (!token.block || token.nesting !== 1 || !token.map) continue;
+    const line = token.map[0];
+    const id = options.headingIds?.get(line);
+    if (!id || anchored.has(line)) continue;
+    anchored.add(line);
     token.attrSet('id', id);
-    const inline = tokens[i + 1];
-    if (inline?.type === 'inline' && inline.children) {
-      const linkOpen = new Token('link_open', 'a', 1);
-      linkOpen.attrSet('href', `#${id}`);
-      linkOpen.attrSet('class', 'self-link');
-      linkOpen.attrSet('aria-label', options.selfLinkLabel ?? 'Link to this section');
-      const text = new Token('text', '', 0);
-      text.content = '#';
-      inline.children.push(linkOpen, text, new Token('link_close', 'a', -1));
-    }
+    // The self-link goes at the end of the first inline content inside the anchored block.
+    const inline = tokens.slice(i + 1).find((t) => t.type === 'inline');
+    if (!inline?.children) continue;
+    const linkOpen = new Token('link_open', 'a', 1);
+    linkOpen.attrSet('href', `#${id}`);
+    linkOpen.attrSet('class', 'self-link');
+    linkOpen.attrSet('aria-label', options.selfLinkLabel ?? 'Link to this section');
+    const text = new Token('text', '', 0);
+    text.content = '#';
+    inline.children.push(linkOpen, text, new Token('link_close', 'a', -1));
   }
   return sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITIZE_OPTIONS);
 }

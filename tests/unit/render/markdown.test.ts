@@ -34,3 +34,14 @@ describe('renderTrackedMarkdown', () => {
     );
   });
 });
+
+describe('renderTrackedMarkdown anchors for clauses without headings', () => {
+  it('anchors the paragraph that opens a numbered clause', () => {
+    const html = renderTrackedMarkdown('1\\. Scope. These terms apply.\n\n2\\. Fees. You pay.\n', {
+      headingIds: new Map([[2, 'fees']]),
+    });
+    expect(html).toBe(
+      '<p>1. Scope. These terms apply.</p>\n<p id="fees">2. Fees. You pay.<a href="#fees" class="self-link" aria-label="Link to this section" rel="nofollow noopener noreferrer">#</a></p>\n',
+    );
+  });
+});
