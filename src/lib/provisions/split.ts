@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { headingToSlug, uniqueSlug } from './heading';
 
 /** One section of a document: a heading and the Markdown under it, as it stands in the source lines. */
@@ -34,6 +33,8 @@ interface Boundary {
 
 // The site renders recorded text with raw HTML disabled; the splitter must see the same block structure.
 const markdown = new MarkdownIt({ html: false });
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
 
 // markdown-it counts a line break as `\r\n`, `\r` or `\n` (its normalize step); lines are cut the same way.
 const LINE = /[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g;
