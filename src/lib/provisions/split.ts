@@ -34,7 +34,7 @@ interface Boundary {
 // The site renders recorded text with raw HTML disabled; the splitter must see the same block structure.
 const markdown = new MarkdownIt({ html: false });
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
+type Token = ReturnType<typeof markdown.parse>[number];
 
 // markdown-it counts a line break as `\r\n`, `\r` or `\n` (its normalize step); lines are cut the same way.
 const LINE = /[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g;
