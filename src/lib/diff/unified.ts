@@ -21,7 +21,7 @@ const MAX_WORD_EDITS = 1_000;
 // Unchanged lines shown around each change.
 const DEFAULT_CONTEXT_LINES = 3;
 
-/** Lines and words added and removed by a change. */
+/** Lines and words added and removed by a change; words are those a reader sees, link targets left out. */
 export interface DiffStats {
   linesAdded: number;
   linesRemoved: number;
@@ -67,10 +67,20 @@ export function findUndiffablePair(before: string, after: string): UndiffablePai
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+// Link targets and bare addresses, which a reader does not read as words.
+const ADDRESS = /\b(?:https?|mailto|tel):[^\s)\]>]*/gi;
 
-/** The number of words in a text: runs of letters and digits, with inner apostrophes, dots, commas and hyphens. */
+// A Markdown link target: `](url "title")`, with one level of parentheses inside the URL.
+const LINK_TARGET = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
+
+/** A text as a reader sees its words: without link targets and bare addresses. */
+function readerText(text: string): string {
+  return text.replace(LINK_TARGET, ']').replace(ADDRESS, ' ');
+}
+
+/** The number of words a reader sees in a text: runs of letters and digits (with inner apostrophes, dots, commas and hyphens), not counting URLs. */
 export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  return text.replace(ADDRESS, ' ').match(WORD)?.length ?? 0;
 }
 
 // The two texts without their common start and end, cut at whitespace so no word is split.
@@ -86,7 +96,7 @@ function trimCommonWords(a: string, b: string): [string, string] {
 }
 
 function blockWordStats(fullRemoved: string, fullAdded: string): Pick<DiffStats, 'wordsAdded' | 'wordsRemoved'> {
-  const [removed, added] = trimCommonWords(fullRemoved, fullAdded);
+  const [removed, added] = trimCommonWords(readerText(fullRemoved), readerText(fullAdded));
   if (removed.length + added.length > MAX_WORD_DIFF_LENGTH || !removed || !added) {
     return { wordsAdded: countWords(added), wordsRemoved: countWords(removed) };
   }
