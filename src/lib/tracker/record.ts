@@ -54,14 +54,19 @@ export async function readFileAt(git: SimpleGit, commit: string, relativePath: s
 /** Stages and commits one file as Fineprint Bot, with author and committer date = `date`; returns the new commit id. */
 export async function commitFile(repoDir: string, relativePath: string, message: string, date: Date): Promise<string> {
   const iso = date.toISOString();
-  const git = simpleGit(repoDir).env({
-    ...process.env,
+  const identity = {
     GIT_AUTHOR_NAME: BOT_NAME,
     GIT_AUTHOR_EMAIL: BOT_EMAIL,
     GIT_COMMITTER_NAME: BOT_NAME,
     GIT_COMMITTER_EMAIL: BOT_EMAIL,
     GIT_AUTHOR_DATE: iso,
     GIT_COMMITTER_DATE: iso,
+  };
+  // simple-git guards GIT_* variables: name the ones we set, and pass only what git needs besides.
+  const git = simpleGit({ baseDir: repoDir, allowEnvironment: Object.keys(identity) }).env({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...identity,
   });
   await git.raw(['add', '--', relativePath]);
   await git.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '--cleanup=verbatim', '-m', message, '--', relativePath]);
