@@ -35,6 +35,8 @@ export const topicsPath = () => '/topics/';
 export const topicPath = (topic: string) => `/topics/${topic}/`;
 export const notePath = (slug: string) => `/notes/${slug}/`;
 export const searchPath = () => '/search/';
+/** The folder Pagefind writes its search bundle to (`pagefind --site dist`). */
+export const pagefindBundlePath = () => '/pagefind/';
 
 /** Page `page` (1-based) of the list of all changes. */
 export const changesPath = (page = 1) => (page <= 1 ? '/changes/' : `/changes/${page}/`);
