@@ -13,6 +13,7 @@ import { parseRawLog } from '../src/lib/history/parse-log';
 import { listPages, loadDeclarations, sourceDeclarationAt } from '../src/lib/schemas/declaration';
 import { nameToSlug } from '../src/lib/slug';
 import { extractPage } from '../src/lib/tracker/extract';
+import { assertPolicyText } from '../src/lib/tracker/guards';
 
 const CORPUS = '../shared/corpus';
 /** A version is committed a little after the snapshot it was extracted from. */
@@ -54,21 +55,26 @@ async function main(): Promise<void> {
       const textBySnapshot = new Map<string, string>();
       let previous: string | undefined;
       let recorded = 0;
+      let failed = 0;
       for (const capture of captures) {
         const url = /X-source-document-location: (\S+)/.exec(capture.message)?.[1];
         const source = sourceDeclarationAt(document, new Date(capture.authorDate));
         const page = listPages(source).find((p) => p.url === url) ?? listPages(source)[0]!;
         const html = await reader.readText(capture.changes.find((change) => change.path === file)!.newBlob);
         const start = process.cpuUsage();
-        let text: string;
+        let text: string | undefined;
         try {
           text = extractPage(html, { ...page, url: url ?? page.url, noise: source.noise });
-        } catch (error) {
-          text = `(failed: ${(error as Error).message})`;
+          assertPolicyText(text, url ?? page.url);
+        } catch {
+          // The tracker records nothing for a failed capture: the last good version stays.
+          failed++;
+          text = undefined;
         }
         const used = process.cpuUsage(start);
         cpuMs += (used.user + used.system) / 1000;
         bytes += Buffer.byteLength(html);
+        if (text === undefined) continue;
         textBySnapshot.set(capture.hash, text);
         if (text !== previous) recorded++;
         previous = text;
@@ -80,15 +86,15 @@ async function main(): Promise<void> {
       let lastText: string | undefined;
       for (const version of otaVersions) {
         const recordedAt = Date.parse(version.authorDate) + MATCH_SLACK_MS;
-        const capture = captures.findLast((c) => Date.parse(c.authorDate) <= recordedAt);
+        const capture = captures.findLast((c) => Date.parse(c.authorDate) <= recordedAt && textBySnapshot.has(c.hash));
         const text = capture ? textBySnapshot.get(capture.hash) : undefined;
         if (lastText !== undefined && text === lastText) noise++;
         lastText = text;
       }
-      rows.push([file, String(captures.length), String(otaVersions.length), String(recorded), String(noise)]);
+      rows.push([file, String(captures.length), String(failed), String(otaVersions.length), String(recorded), String(noise)]);
     }
     reader.close();
-    const header = ['snapshot file', 'captures', 'OTA versions', 'Fineprint versions', 'OTA versions we call noise'];
+    const header = ['snapshot file', 'captures', 'failed captures', 'OTA versions', 'Fineprint versions', 'OTA versions we call noise'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
     console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
