@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { createDerivedCache } from '../lib/archive/derived-cache';
 import { indexArchive, type ArchiveIndex, type DocumentEntry, type VersionEntry } from '../lib/archive/index-archive';
 import { BlobReader } from '../lib/history/git';
 import { readHistory } from '../lib/history/read-history';
@@ -20,7 +21,9 @@ function blobReader(): BlobReader {
 
 /** The metadata index of the archive, read from git history on first use. */
 export function loadArchive(): Promise<ArchiveIndex> {
-  index ??= readHistory(ARCHIVE_REPO).then((history) => indexArchive(history, (blob) => blobReader().readText(blob)));
+  index ??= readHistory(ARCHIVE_REPO).then((history) =>
+    indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(process.env.FINEPRINT_CACHE_DIR)),
+  );
   return index;
 }
 

@@ -24,6 +24,7 @@ export function buildSite(options: BuildOptions): void {
     FINEPRINT_SITE: options.site ?? 'https://archive.example',
     FINEPRINT_BASE: options.base ?? '/',
     FINEPRINT_ASTRO_CACHE_DIR: join(options.outDir, '..', 'astro-cache'),
+    FINEPRINT_CACHE_DIR: join(options.outDir, '..', 'derived-cache'),
   };
   const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
   try {

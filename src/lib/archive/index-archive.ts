@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { RESERVED_DOCUMENT_IDS, RESERVED_PLATFORM_IDS } from '../../consts';
 import { DeclarationError } from '../errors';
-import type { ChangeSummary } from '../diff/summary';
-import { summarizeChange } from '../diff/summary';
+import { summarizeChange, type ChangeSummary } from '../diff/summary';
 import type { DocumentHistory, Version } from '../history/history';
 import { trackProvisionHistory, type IdentifiedProvision, type ProvisionHistory } from '../provisions/lineage';
-import { splitProvisions } from '../provisions/split';
 import { findStatedDate, type StatedDate } from '../stated-date';
 import type { ArchiveHistory } from '../history/read-history';
 import { parseRecordedText } from '../schemas/front-matter';
@@ -79,40 +77,67 @@ export function assertRoutableIds(document: DocumentHistory): void {
   }
 }
 
+/** What is derived from one version's text and its predecessor's: all a page needs but the text. */
+export type DerivedVersion = Pick<VersionEntry, 'sha256' | 'bytes' | 'bodyStartLine' | 'statedDate' | 'provisions' | 'change'>;
+
+/** What is derived from the texts of one document's versions. It depends only on their blobs and kinds. */
+export interface DerivedDocument {
+  versions: DerivedVersion[];
+  provisions: ProvisionHistory[];
+  platformName: string | null;
+  type: string | null;
+  sources: string[];
+}
+
+/** A store of derived documents by key (see `derivedDocumentKey`); it may forget anything. */
+export interface DerivedCache {
+  get(key: string): Promise<DerivedDocument | null>;
+  set(key: string, value: DerivedDocument): Promise<void>;
+}
+
+/** Bump when what `deriveDocument` computes changes, so cached results of older code are not reused. */
+export const DERIVED_DATA_VERSION = 1;
+
 /**
- * Builds the index by reading every version's text once, one document at a time, and deriving what
- * pages need: checksums, stated dates, provision ids (src/lib/provisions) and the summary of each
- * change against the version before (src/lib/diff). Only metadata is kept. The latest version of each
- * document must have valid front matter (the build stops naming the file); an older version that does
- * not is still published, as its whole text.
+ * The cache key of a document's derived data: blobs are immutable, so the same blobs and record kinds
+ * in the same order always derive the same data.
  */
-export async function indexArchive(history: ArchiveHistory, readText: (blob: string) => Promise<string>): Promise<ArchiveIndex> {
-  const documents: DocumentEntry[] = [];
-  for (const document of history.documents) {
-    assertRoutableIds(document);
-    const recorded: { version: Version; text: string; meta: ReturnType<typeof splitRecordedFile> }[] = [];
-    for (const [index, version] of document.versions.entries()) {
-      const text = await readText(version.blob);
-      const isLatest = index === document.versions.length - 1;
-      const where = `${version.path} (version ${version.stamp}, commit ${version.commit.slice(0, 12)})`;
-      let meta: ReturnType<typeof splitRecordedFile>;
-      try {
-        meta = splitRecordedFile(text, history.layout, where);
-      } catch (error) {
-        if (isLatest && !document.removedAt) throw error;
-        meta = { body: text, bodyStartLine: 0, sources: [] };
-      }
-      recorded.push({ version, text, meta });
+export function derivedDocumentKey(document: DocumentHistory, layout: ArchiveHistory['layout']): string {
+  const hash = createHash('sha256').update(`${DERIVED_DATA_VERSION}\0${layout}\0${document.path}\0${document.removedAt ? 'removed' : 'live'}`);
+  for (const version of document.versions) hash.update(`\0${version.blob}:${version.recordKind}`);
+  return hash.digest('hex');
+}
+
+/**
+ * Reads every version of one document once and derives checksums, stated dates, provision ids
+ * (src/lib/provisions) and the summary of each change against the version before (src/lib/diff). The
+ * latest version must have valid front matter (the build stops naming the file); an older version
+ * that does not is still published, as its whole text.
+ */
+export async function deriveDocument(
+  document: DocumentHistory,
+  layout: ArchiveHistory['layout'],
+  readText: (blob: string) => Promise<string>,
+): Promise<DerivedDocument> {
+  const recorded: { text: string; meta: ReturnType<typeof splitRecordedFile> }[] = [];
+  for (const [index, version] of document.versions.entries()) {
+    const text = await readText(version.blob);
+    const isLatest = index === document.versions.length - 1;
+    const where = `${version.path} (version ${version.stamp}, commit ${version.commit.slice(0, 12)})`;
+    try {
+      recorded.push({ text, meta: splitRecordedFile(text, layout, where) });
+    } catch (error) {
+      if (isLatest && !document.removedAt) throw error;
+      recorded.push({ text, meta: { body: text, bodyStartLine: 0, sources: [] } });
     }
-    const lineage = trackProvisionHistory(recorded.map(({ version, meta }) => ({ version: version.stamp, text: meta.body })));
-    const versions: VersionEntry[] = [];
-    let previous: { body: string; provisions: IdentifiedProvision[] } | null = null;
-    for (const [index, { version, text, meta }] of recorded.entries()) {
-      const ids = lineage.versions[index]!.ids;
-      const provisions = splitProvisions(meta.body).map((provision, i) => ({ ...provision, id: ids[i]! }));
+  }
+  const versions: DerivedVersion[] = [];
+  let previous: IdentifiedProvision[] | null = null;
+  const lineage = trackProvisionHistory(
+    recorded.map(({ meta }, index) => ({ version: document.versions[index]!.stamp, text: meta.body })),
+    (index, provisions) => {
+      const { text, meta } = recorded[index]!;
       versions.push({
-        ...version,
-        index,
         sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
         bytes: Buffer.byteLength(text, 'utf8'),
         bodyStartLine: meta.bodyStartLine,
@@ -120,23 +145,52 @@ export async function indexArchive(history: ArchiveHistory, readText: (blob: str
         provisions: provisions.map(({ id, heading, startLine }) => ({ id, heading, line: startLine - 1 })),
         change: previous
           ? summarizeChange({
-              commitKind: version.recordKind,
-              before: { text: previous.body, provisions: previous.provisions },
+              commitKind: document.versions[index]!.recordKind,
+              before: { text: recorded[index - 1]!.meta.body, provisions: previous },
               after: { text: meta.body, provisions },
             })
           : null,
       });
-      previous = { body: meta.body, provisions };
+      previous = provisions;
+    },
+  );
+  const latest = recorded.at(-1)!.meta;
+  return {
+    versions,
+    provisions: lineage.provisions,
+    platformName: latest.platformName ?? null,
+    type: latest.type ?? null,
+    sources: latest.sources,
+  };
+}
+
+/**
+ * Builds the index of the whole archive, one document at a time, taking each document's derived data
+ * from `cache` when its blobs are unchanged, so a rebuild after one new version derives one document.
+ */
+export async function indexArchive(
+  history: ArchiveHistory,
+  readText: (blob: string) => Promise<string>,
+  cache?: DerivedCache,
+): Promise<ArchiveIndex> {
+  const documents: DocumentEntry[] = [];
+  for (const document of history.documents) {
+    assertRoutableIds(document);
+    const key = derivedDocumentKey(document, history.layout);
+    let derived = await cache?.get(key);
+    if (!derived) {
+      derived = await deriveDocument(document, history.layout, readText);
+      await cache?.set(key, derived);
     }
-    const meta = recorded.at(-1)!.meta;
+    const versions: VersionEntry[] = document.versions.map((version, index) => ({ ...version, index, ...derived.versions[index]! }));
     documents.push({
       ...document,
-      platformName: meta.platformName ?? document.platformName,
-      title: meta.type ?? document.title,
-      sources: meta.sources.length ? meta.sources : versions.at(-1)!.sources,
+      platformName: derived.platformName ?? document.platformName,
+      title: derived.type ?? document.title,
+      sources: derived.sources.length ? derived.sources : versions.at(-1)!.sources,
       versions,
       latest: versions.at(-1)!,
-      provisions: lineage.provisions,
+      provisions: derived.provisions,
     });
   }
   documents.sort((a, b) => a.platform.localeCompare(b.platform) || a.title.localeCompare(b.title));

@@ -134,8 +134,13 @@ export function assignProvisionIds(
 /**
  * Follows every provision through a document's versions (oldest first): each version is split once and
  * compared only with its predecessor, so the work grows linearly with the number of versions.
+ * `onVersion` receives each version's identified provisions as they are assigned, for callers that
+ * derive more from them without splitting again.
  */
-export function trackProvisionHistory(versions: { version: string; text: string }[]): DocumentProvisions {
+export function trackProvisionHistory(
+  versions: { version: string; text: string }[],
+  onVersion?: (index: number, provisions: IdentifiedProvision[]) => void,
+): DocumentProvisions {
   const histories = new Map<string, ProvisionHistory>();
   const usedIds = new Set<string>();
   const removedIds = new Map<string, string>();
@@ -168,6 +173,7 @@ export function trackProvisionHistory(versions: { version: string; text: string 
       history.events.push({ version, event: 'removed', heading: removed.heading, text: '' });
     }
     ids.push({ version, ids: current.map((provision) => provision.id) });
+    onVersion?.(ids.length - 1, current);
     previous = current;
   }
   return { provisions: [...histories.values()], versions: ids };

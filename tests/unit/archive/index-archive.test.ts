@@ -67,3 +67,28 @@ describe('indexArchive', () => {
     );
   });
 });
+
+describe('indexArchive with a derived-data cache', () => {
+  it('derives a document once and reads no text when its blobs are unchanged', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createDerivedCache } = await import('../../../src/lib/archive/derived-cache');
+    const dir = mkdtempSync(join(tmpdir(), 'fineprint-cache-'));
+    try {
+      const texts = { a: GOOD, b: GOOD.replace('Text.', 'Text, changed.') };
+      const reads: string[] = [];
+      const counting = async (blob: string) => (reads.push(blob), texts[blob as 'a' | 'b']);
+      const cold = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(dir));
+      expect(reads).toEqual(['a', 'b']);
+      const warm = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(dir));
+      expect(reads).toEqual(['a', 'b']);
+      expect(warm.documents[0]!.versions).toEqual(cold.documents[0]!.versions);
+      expect(warm.documents[0]!.latest.change!.kind).toBe('substantive');
+      await indexArchive(history('acme', 'privacy-policy', ['a', 'b', 'a']), counting, createDerivedCache(dir));
+      expect(reads).toEqual(['a', 'b', 'a', 'b', 'a']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
