@@ -15,14 +15,18 @@ export interface AnchoredProvision {
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+// The "#" self-link renderTrackedMarkdown puts in each anchored block: not words of the policy.
+const SELF_LINK = /<a\b[^>]*\sclass="self-link"/g;
+
 /**
  * Adds `data-pagefind-title` to the opening tag of each element whose `id` is a provision id, so every
  * provision is a search sub-result. Expects the sanitizer's output (`<p id="terms">`: double-quoted
- * attributes); ids not found are left alone.
+ * attributes); ids not found are left alone. Self-links get `data-pagefind-ignore`, so "#" is not in
+ * excerpts.
  */
 export function titleProvisionAnchors(html: string, provisions: readonly AnchoredProvision[]): string {
   const headings = new Map(provisions.map((provision) => [provision.id, provision.heading]));
-  return html.replace(/<([a-z][a-z0-9]*)((?:\s[^>]*?)?)\sid="([^"]*)"/g, (tag, name: string, before: string, id: string) => {
+  return html.replace(SELF_LINK, '$& data-pagefind-ignore').replace(/<([a-z][a-z0-9]*)((?:\s[^>]*?)?)\sid="([^"]*)"/g, (tag, name: string, before: string, id: string) => {
     const heading = headings.get(id);
     if (heading === undefined) return tag;
     return `<${name}${before} id="${id}" data-pagefind-title="${escapeAttribute(heading || id)}"`;

@@ -18,10 +18,10 @@ describe('titleProvisionAnchors', () => {
     expect(titled).toContain('<p id="law" data-pagefind-title="2. Law">');
   });
 
-  it('titles a heading with its text, leaving out the self-link', () => {
+  it('titles a heading with its text and keeps its self-link out of the index', () => {
     const html = renderTrackedMarkdown('Feedback\n--------\n\nWe may use it.\n', { headingIds: new Map([[0, 'feedback']]) });
     expect(titleProvisionAnchors(html, [{ id: 'feedback', heading: 'Feedback' }])).toMatch(
-      /^<h2 id="feedback" data-pagefind-title="Feedback">Feedback<a href="#feedback"/,
+      /^<h2 id="feedback" data-pagefind-title="Feedback">Feedback<a href="#feedback" class="self-link" data-pagefind-ignore /,
     );
   });
 

@@ -1,0 +1,217 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { html as diffToHtml } from 'diff2html';
+import type { DocumentEntry, VersionEntry } from '../lib/archive/index-archive';
+import { versionsToUnifiedDiff } from '../lib/diff/unified';
+import { DeclarationError } from '../lib/errors';
+import { changePath, provisionAnchorPath, provisionPath, versionPath } from '../lib/paths';
+import type { ProvisionEventKind, ProvisionHistory } from '../lib/provisions/lineage';
+import { renderTrackedMarkdown } from '../lib/render/markdown';
+import { EXPOSURE_SCALE, isAnalysisStale, type Analysis, type Exposure } from '../lib/schemas/analysis';
+import { titleProvisionAnchors } from '../lib/search/pagefind-anchors';
+import { findDocument, loadArchive, renderVersion } from './archive';
+
+/** Shapes provision histories and their analyses into what the provision and document pages show. */
+
+/** A provision's key across the archive: `<platform>/<document>/<provision>`. */
+export const provisionKey = (platform: string, document: string, provision: string) => `${platform}/${document}/${provision}`;
+
+/** Every provision ever seen in every document: the route params of its history page. */
+export async function provisionRoutes() {
+  return (await loadArchive()).documents.flatMap((document) =>
+    document.provisions.map((provision) => ({
+      params: { platform: document.platform, document: document.document, provision: provision.id },
+    })),
+  );
+}
+
+/** The provision with this id in a document; the build fails loudly if a route asks for one it never had. */
+export function findProvision(document: DocumentEntry, id: string): ProvisionHistory {
+  const found = document.provisions.find((provision) => provision.id === id);
+  if (!found) throw new Error(`No provision "${id}" in ${document.platform}/${document.document}.`);
+  return found;
+}
+
+function versionByStamp(document: DocumentEntry, stamp: string): VersionEntry {
+  const version = document.versions.find((v) => v.stamp === stamp);
+  if (!version) throw new Error(`No version ${stamp} of ${document.platform}/${document.document}.`);
+  return version;
+}
+
+/** Where a provision stands in a version: its anchor on the version page, or the page itself when it is not there. */
+function provisionInVersion(document: DocumentEntry, version: VersionEntry, id: string): string {
+  return version.provisions.some((provision) => provision.id === id)
+    ? provisionAnchorPath(document.platform, document.document, version.stamp, id)
+    : versionPath(document.platform, document.document, version.stamp);
+}
+
+/** The inline diff of one provision between two of its states, as diff2html renders it, or why there is none. */
+export type ProvisionDiff = { status: 'changed'; html: string } | { status: 'identical' } | { status: 'undiffable'; reason: string };
+
+// Line by line with word-level highlights: a clause is short, and the words are what a reader compares.
+const DIFF_OPTIONS = { outputFormat: 'line-by-line', diffStyle: 'word', matching: 'lines', drawFileList: false } as const;
+
+function provisionDiff(before: string, after: string, label: string): ProvisionDiff {
+  const diff = versionsToUnifiedDiff(before, after, { fileLabel: label });
+  if (diff.status === 'changed') return { status: 'changed', html: diffToHtml(diff.patch, DIFF_OPTIONS) };
+  if (diff.status === 'identical') return { status: 'identical' };
+  return { status: 'undiffable', reason: diff.status === 'binary' ? 'The text is binary.' : diff.reason };
+}
+
+/** One version in which a provision changed, as its history page lists it. */
+export interface ProvisionEventView {
+  version: string;
+  event: ProvisionEventKind;
+  heading: string;
+  capturedAt: Date;
+  /** The provision's anchor on that version's page (the page itself when the provision was removed). */
+  path: string;
+  /** The change page of that version; null for a document's first version, which has no change. */
+  changePath: string | null;
+  diff: ProvisionDiff;
+}
+
+/** A provision's history page: its current text and every version in which it changed, newest first. */
+export async function provisionHistoryView(platform: string, documentId: string, id: string) {
+  const document = await findDocument(platform, documentId);
+  const provision = findProvision(document, id);
+  const events: ProvisionEventView[] = provision.events.map((event, index) => {
+    const version = versionByStamp(document, event.version);
+    return {
+      version: event.version,
+      event: event.event,
+      heading: event.heading,
+      capturedAt: version.capturedAt,
+      path: provisionInVersion(document, version, id),
+      changePath: version.index > 0 ? changePath(platform, documentId, event.version) : null,
+      diff: provisionDiff(provision.events[index - 1]?.text ?? '', event.text, id),
+    };
+  });
+  const current = provision.text !== null && !document.removedAt;
+  return {
+    document,
+    provision,
+    /** The current text, rendered safely; null when the provision (or its document) is gone. */
+    html: current ? renderTrackedMarkdown(provision.text!) : null,
+    currentPath: current ? provisionAnchorPath(platform, documentId, document.latest.stamp, id) : null,
+    lastChanged: events.at(-1)!,
+    events: events.reverse(),
+  };
+}
+
+/** A current provision as the document page lists it, with the version that last changed it. */
+export interface ProvisionListItem {
+  id: string;
+  heading: string;
+  path: string;
+  lastChanged: Date;
+  /** The provision's anchor in the version that last changed it. */
+  lastChangedPath: string;
+}
+
+/** The provisions of a document's latest version, in document order, each with its "last changed" date. */
+export function currentProvisionList(document: DocumentEntry): ProvisionListItem[] {
+  const histories = new Map(document.provisions.map((provision) => [provision.id, provision]));
+  return document.latest.provisions.map(({ id, heading }) => {
+    const last = versionByStamp(document, histories.get(id)!.events.at(-1)!.version);
+    return {
+      id,
+      heading: heading || id,
+      path: provisionPath(document.platform, document.document, id),
+      lastChanged: last.capturedAt,
+      lastChangedPath: provisionInVersion(document, last, id),
+    };
+  });
+}
+
+/** The latest version of a document rendered for the search index: every provision is a Pagefind sub-result. */
+export async function renderLatestForSearch(document: DocumentEntry): Promise<string> {
+  const { html } = await renderVersion(document, document.latest);
+  return titleProvisionAnchors(html, document.latest.provisions);
+}
+
+/** An analysis with what its page section needs: staleness, the analysed version, the exposure scale. */
+export interface AnalysisView {
+  entry: CollectionEntry<'analyses'>;
+  data: Analysis;
+  document: DocumentEntry;
+  provision: ProvisionHistory;
+  asOf: { version: string; capturedAt: Date; path: string };
+  /** Set when the provision changed after `as_of`: the first version that changed it and its change page. */
+  staleSince: { version: string; capturedAt: Date; changePath: string } | null;
+  exposureScale: { level: Exposure; definition: string; current: boolean }[];
+}
+
+let analyses: Promise<Map<string, AnalysisView>> | undefined;
+
+/**
+ * The analyses whose document is in the archive being built, by provision key, read and checked once per
+ * build; the stale ones are printed with console.warn. An analysis of a document this archive does not
+ * have is skipped (a site built from another archive); one that names a provision or version its document
+ * does not have stops the build.
+ */
+export function loadAnalyses(): Promise<Map<string, AnalysisView>> {
+  analyses ??= readAnalyses();
+  return analyses;
+}
+
+async function readAnalyses(): Promise<Map<string, AnalysisView>> {
+  const archive = await loadArchive();
+  const views = new Map<string, AnalysisView>();
+  for (const entry of await getCollection('analyses')) {
+    const data = entry.data;
+    const where = entry.filePath ?? entry.id;
+    const key = provisionKey(data.platform, data.document, data.provision);
+    if (entry.id !== key) {
+      throw new DeclarationError(
+        `${where}: its front matter names ${key}, but analyses live at content/analyses/<platform>/<document>/<provision>.mdx. Move the file or fix "platform", "document" and "provision".`,
+      );
+    }
+    const document = archive.documents.find((d) => d.platform === data.platform && d.document === data.document);
+    if (!document) continue;
+    const provision = document.provisions.find((p) => p.id === data.provision);
+    if (!provision) {
+      throw new DeclarationError(
+        `${where}: the provision "${data.provision}" is not in ${data.platform}/${data.document}. Use one of the provision ids its document page lists.`,
+      );
+    }
+    const analysed = document.versions.find((version) => version.stamp === data.as_of);
+    if (!analysed) {
+      throw new DeclarationError(
+        `${where}: "as_of" ${data.as_of} is not a version of ${data.platform}/${data.document}. Use a version stamp from its version history.`,
+      );
+    }
+    const { changedIn } = isAnalysisStale(data.as_of, provision.events);
+    views.set(key, {
+      entry,
+      data,
+      document,
+      provision,
+      asOf: { version: data.as_of, capturedAt: analysed.capturedAt, path: provisionInVersion(document, analysed, provision.id) },
+      staleSince: changedIn
+        ? {
+            version: changedIn,
+            capturedAt: versionByStamp(document, changedIn).capturedAt,
+            changePath: changePath(data.platform, data.document, changedIn),
+          }
+        : null,
+      exposureScale: (Object.entries(EXPOSURE_SCALE) as [Exposure, string][]).map(([level, definition]) => ({
+        level,
+        definition,
+        current: level === data.exposure,
+      })),
+    });
+  }
+  const stale = [...views.values()].filter((view) => view.staleSince);
+  if (stale.length) {
+    console.warn(
+      `\n${stale.length} stale ${stale.length === 1 ? 'analysis' : 'analyses'} (the provision changed after "as_of"):\n` +
+        stale.map((view) => `  ${view.entry.filePath ?? view.entry.id}: as of ${view.data.as_of}, changed in ${view.staleSince!.version}`).join('\n'),
+    );
+  }
+  return views;
+}
+
+/** The analysis of a provision, or null. */
+export async function findAnalysis(platform: string, document: string, provision: string): Promise<AnalysisView | null> {
+  return (await loadAnalyses()).get(provisionKey(platform, document, provision)) ?? null;
+}

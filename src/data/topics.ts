@@ -1,0 +1,220 @@
+import { resolve } from 'node:path';
+import { FEED_ITEM_LIMIT } from '../consts';
+import type { DocumentEntry } from '../lib/archive/index-archive';
+import { changeToFeedItem, selectFeedItems, type FeedChange, type FeedItem, type FeedSite } from '../lib/feeds/items';
+import { provisionPath, topicPath } from '../lib/paths';
+import { splitProvisions } from '../lib/provisions/split';
+import { renderTrackedMarkdown } from '../lib/render/markdown';
+import { loadTopics, type Topic } from '../lib/topics/load';
+import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
+import { loadArchive, renderVersion } from './archive';
+import { loadAnalyses, provisionKey } from './provisions';
+
+/** Shapes topic tags of the archive's provisions into the topic pages, the topic feeds and the search filters. */
+
+/** The topic taxonomy and its rules. Lives in content/topics.yml of this repository, whatever archive is built. */
+export const TOPICS_FILE = resolve('content/topics.yml');
+
+let topics: Topic[] | undefined;
+
+/** The topics of content/topics.yml, read once per build. */
+export function loadTopicList(): Topic[] {
+  topics ??= loadTopics(TOPICS_FILE);
+  return topics;
+}
+
+/** A topic by id; the build fails loudly if a route asks for one that does not exist. */
+export function findTopic(id: string): Topic {
+  const topic = loadTopicList().find((t) => t.id === id);
+  if (!topic) throw new Error(`No topic "${id}" in ${TOPICS_FILE}.`);
+  return topic;
+}
+
+/** A provision with the topics found in it. */
+export interface TaggedProvision {
+  platform: string;
+  platformName: string;
+  document: string;
+  documentTitle: string;
+  id: string;
+  heading: string;
+  /** Its Markdown: in the latest version when current, else its last recorded text. */
+  text: string;
+  /** In the latest version of a document that is still tracked. */
+  current: boolean;
+  tags: TopicTag[];
+}
+
+let tagged: Promise<Map<string, TaggedProvision>> | undefined;
+
+/**
+ * Every provision of the archive with its topics, by provision key, tagged once per build: current
+ * provisions from the latest version of their document (heading and body as the splitter cuts them),
+ * removed ones from their last recorded text. The topics an analysis states replace the tagger's.
+ */
+export function loadTaggedProvisions(): Promise<Map<string, TaggedProvision>> {
+  tagged ??= tagArchive();
+  return tagged;
+}
+
+async function tagArchive(): Promise<Map<string, TaggedProvision>> {
+  const topicList = loadTopicList();
+  const overrides = new Map([...(await loadAnalyses())].map(([key, view]) => [key, view.data.topics]));
+  const tag = (key: string, provision: { heading: string; body: string }) =>
+    applyTopicOverrides(tagProvision(provision, topicList), overrides.get(key), topicList);
+  const result = new Map<string, TaggedProvision>();
+  for (const document of (await loadArchive()).documents) {
+    const base = {
+      platform: document.platform,
+      platformName: document.platformName,
+      document: document.document,
+      documentTitle: document.title,
+    };
+    if (!document.removedAt) {
+      const { body } = await renderVersion(document, document.latest);
+      // The archive index split the same body: its anchors give the lineage ids in the same order.
+      splitProvisions(body).forEach((provision, index) => {
+        const id = document.latest.provisions[index]!.id;
+        const key = provisionKey(document.platform, document.document, id);
+        result.set(key, { ...base, id, heading: provision.heading, text: provision.text, current: true, tags: tag(key, provision) });
+      });
+    }
+    for (const history of document.provisions) {
+      const key = provisionKey(document.platform, document.document, history.id);
+      if (result.has(key)) continue;
+      const text = history.events.findLast((event) => event.text !== '')?.text ?? '';
+      result.set(key, { ...base, id: history.id, heading: history.heading, text, current: false, tags: tag(key, { heading: history.heading, body: text }) });
+    }
+  }
+  return result;
+}
+
+/** A topic as a link. */
+export interface TopicLink {
+  id: string;
+  title: string;
+  path: string;
+}
+
+const topicToLink = (topic: Topic): TopicLink => ({ id: topic.id, title: topic.title, path: topicPath(topic.id) });
+
+/** The topics of one provision, best match first. */
+export async function provisionTopics(platform: string, document: string, provision: string): Promise<TopicLink[]> {
+  const found = (await loadTaggedProvisions()).get(provisionKey(platform, document, provision));
+  return (found?.tags ?? []).map((tag) => topicToLink(findTopic(tag.topic)));
+}
+
+/** The titles of the topics of a document's current provisions, in the order of the topics file: its search filter values. */
+export async function documentTopicTitles(document: DocumentEntry): Promise<string[]> {
+  const found = new Set<string>();
+  for (const provision of (await loadTaggedProvisions()).values()) {
+    if (provision.current && provision.platform === document.platform && provision.document === document.document) {
+      for (const tag of provision.tags) found.add(tag.topic);
+    }
+  }
+  return loadTopicList()
+    .filter((topic) => found.has(topic.id))
+    .map((topic) => topic.title);
+}
+
+/** A current provision on a topic, as topic pages and "How other platforms handle this" link it. */
+export interface TopicProvision {
+  platform: string;
+  platformName: string;
+  documentTitle: string;
+  heading: string;
+  path: string;
+}
+
+async function currentProvisionsOn(topicId: string): Promise<TaggedProvision[]> {
+  return [...(await loadTaggedProvisions()).values()].filter(
+    (provision) => provision.current && provision.tags.some((tag) => tag.topic === topicId),
+  );
+}
+
+const toTopicProvision = (provision: TaggedProvision): TopicProvision => ({
+  platform: provision.platform,
+  platformName: provision.platformName,
+  documentTitle: provision.documentTitle,
+  heading: provision.heading || provision.id,
+  path: provisionPath(provision.platform, provision.document, provision.id),
+});
+
+/** For each topic of a provision, the current provisions of other platforms with that topic. */
+export async function otherPlatformsHandling(platform: string, document: string, provision: string) {
+  const links = await provisionTopics(platform, document, provision);
+  return Promise.all(
+    links.map(async (topic) => ({
+      topic,
+      provisions: (await currentProvisionsOn(topic.id)).filter((p) => p.platform !== platform).map(toTopicProvision),
+    })),
+  );
+}
+
+/** How many platforms (with at least one tracked document) have a current provision on a topic. */
+async function adoption(topicId: string): Promise<{ found: number; total: number }> {
+  const archive = await loadArchive();
+  const total = archive.platforms.filter((platform) => platform.documents.some((d) => !d.removedAt)).length;
+  const found = new Set((await currentProvisionsOn(topicId)).map((provision) => provision.platform)).size;
+  return { found, total };
+}
+
+/** Every topic with its adoption count, in the order of the topics file. */
+export async function topicIndex() {
+  return Promise.all(loadTopicList().map(async (topic) => ({ ...topicToLink(topic), description: topic.description, group: topic.group, ...(await adoption(topic.id)) })));
+}
+
+/** Route params of every topic page and feed. */
+export function topicRoutes() {
+  return loadTopicList().map((topic) => ({ params: { topic: topic.id } }));
+}
+
+/** "How platforms handle <topic>": per platform (in the archive's order), its current provisions on the topic, quoted. */
+export async function topicPageView(topicId: string) {
+  const topic = findTopic(topicId);
+  const provisions = await currentProvisionsOn(topicId);
+  const platforms = (await loadArchive()).platforms
+    .map((platform) => ({
+      id: platform.id,
+      name: platform.name,
+      provisions: provisions
+        .filter((provision) => provision.platform === platform.id)
+        .map((provision) => ({ ...toTopicProvision(provision), html: renderTrackedMarkdown(provision.text) })),
+    }))
+    .filter((platform) => platform.provisions.length > 0);
+  return { topic: topicToLink(topic), description: topic.description, ...(await adoption(topicId)), platforms };
+}
+
+/**
+ * The feed items of a topic: substantive changes that added, removed or modified a provision with that
+ * topic, newest first, at most FEED_ITEM_LIMIT. Each links to the change page; its GUID is the version
+ * permalink (src/lib/feeds/items.ts).
+ */
+export async function topicFeedItems(topicId: string, site: FeedSite): Promise<FeedItem[]> {
+  const tags = await loadTaggedProvisions();
+  const changes: (FeedChange & { provisions: string[] })[] = [];
+  for (const document of (await loadArchive()).documents) {
+    for (const version of document.versions) {
+      const summary = version.change;
+      if (!summary || summary.kind !== 'substantive') continue;
+      const touched = [...summary.provisionsAdded, ...summary.provisionsRemoved, ...summary.provisionsModified].filter((ref) =>
+        tags.get(provisionKey(document.platform, document.document, ref.id))?.tags.some((tag) => tag.topic === topicId),
+      );
+      if (!touched.length) continue;
+      changes.push({
+        platform: document.platform,
+        platformName: document.platformName,
+        document: document.document,
+        documentType: document.title,
+        version: version.stamp,
+        capturedAt: version.capturedAt,
+        summary,
+        provisions: touched.map((ref) => ref.heading || ref.id),
+      });
+    }
+  }
+  return selectFeedItems(changes, FEED_ITEM_LIMIT).map((change) => {
+    const item = changeToFeedItem(change, site);
+    return { ...item, title: `${item.title}: ${change.provisions.join('; ')}` };
+  });
+}
