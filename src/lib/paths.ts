@@ -41,6 +41,23 @@ export const pagefindBundlePath = () => '/pagefind/';
 /** Page `page` (1-based) of the list of all changes. */
 export const changesPath = (page = 1) => (page <= 1 ? '/changes/' : `/changes/${page}/`);
 
+/** What a list of changes shows: one kind, or every kind; at most one platform or one document type (a document id). */
+export interface ChangesFilter {
+  kind: 'substantive' | 'cosmetic' | 'technical' | 'all';
+  platform?: string;
+  type?: string;
+}
+
+/** Page `page` of a filtered list of changes: /changes/[kind/<kind>/][platform/<p>/ | type/<t>/][<page>/]; substantive is the default kind. */
+export function changesFilterPath({ kind, platform, type }: ChangesFilter, page = 1): string {
+  const parts = ['changes'];
+  if (kind !== 'substantive') parts.push('kind', kind);
+  if (platform) parts.push('platform', platform);
+  else if (type) parts.push('type', type);
+  if (page > 1) parts.push(String(page));
+  return `/${parts.join('/')}/`;
+}
+
 export const feedPath = () => '/feed.xml';
 export const platformFeedPath = (platform: string) => `/${platform}/feed.xml`;
 export const documentFeedPath = (platform: string, document: string) => `/${platform}/${document}/feed.xml`;
