@@ -1,7 +1,8 @@
 import type { DocumentEntry, VersionEntry } from '../lib/archive/index-archive';
 import { dateToIso } from '../lib/dates';
-import { documentApiPath, documentPath, platformPath, rawVersionPath, versionPath } from '../lib/paths';
+import { changePath, documentApiPath, documentPath, platformPath, rawVersionPath, versionPath } from '../lib/paths';
 import { loadArchive } from './archive';
+import { summaryToJson } from './changes';
 import { absolute } from './links';
 
 /** The static open data under /api/: plain objects with absolute URLs, serialised by the endpoints. */
@@ -16,6 +17,8 @@ function versionToJson(document: DocumentEntry, version: VersionEntry) {
     sha256: version.sha256,
     bytes: version.bytes,
     recorded_as: version.recordKind,
+    changes: absolute(changePath(document.platform, document.document, version.stamp)),
+    change: version.change ? summaryToJson(version.change) : null,
   };
 }
 
