@@ -15,6 +15,11 @@ import { findDocument, loadArchive, renderVersion } from './archive';
 /** A provision's key across the archive: `<platform>/<document>/<provision>`. */
 export const provisionKey = (platform: string, document: string, provision: string) => `${platform}/${document}/${provision}`;
 
+/** How a provision is named on pages: its heading; the text before the first heading is the "Preamble". */
+export function provisionTitle(provision: { id: string; heading: string }): string {
+  return provision.heading || (provision.id === 'preamble' ? 'Preamble' : provision.id);
+}
+
 /** Every provision ever seen in every document: the route params of its history page. */
 export async function provisionRoutes() {
   return (await loadArchive()).documents.flatMap((document) =>
@@ -115,7 +120,7 @@ export function currentProvisionList(document: DocumentEntry): ProvisionListItem
     const last = versionByStamp(document, histories.get(id)!.events.at(-1)!.version);
     return {
       id,
-      heading: heading || id,
+      heading: provisionTitle({ id, heading }),
       path: provisionPath(document.platform, document.document, id),
       lastChanged: last.capturedAt,
       lastChangedPath: provisionInVersion(document, last, id),

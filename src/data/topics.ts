@@ -8,7 +8,7 @@ import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { loadTopics, type Topic } from '../lib/topics/load';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
 import { loadArchive, renderVersion } from './archive';
-import { loadAnalyses, provisionKey } from './provisions';
+import { loadAnalyses, provisionKey, provisionTitle } from './provisions';
 
 /** Shapes topic tags of the archive's provisions into the topic pages, the topic feeds and the search filters. */
 
@@ -136,7 +136,7 @@ const toTopicProvision = (provision: TaggedProvision): TopicProvision => ({
   platform: provision.platform,
   platformName: provision.platformName,
   documentTitle: provision.documentTitle,
-  heading: provision.heading || provision.id,
+  heading: provisionTitle(provision),
   path: provisionPath(provision.platform, provision.document, provision.id),
 });
 
@@ -209,7 +209,7 @@ export async function topicFeedItems(topicId: string, site: FeedSite): Promise<F
         version: version.stamp,
         capturedAt: version.capturedAt,
         summary,
-        provisions: touched.map((ref) => ref.heading || ref.id),
+        provisions: touched.map(provisionTitle),
       });
     }
   }

@@ -1,0 +1,176 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTopics } from '../../src/lib/topics/load';
+import { provisionsFixtureSite } from '../helpers/provisions-site';
+
+let outDir: string;
+const page = (path: string) => cheerio.load(readFileSync(join(outDir, path, 'index.html'), 'utf8'));
+const BASE = '/fineprint/';
+
+beforeAll(async () => {
+  ({ outDir } = await provisionsFixtureSite());
+});
+
+describe('provision history pages', () => {
+  it('publishes a page for every provision ever seen, removed ones included', () => {
+    expect(readdirSync(join(outDir, 'grok/brand-guidelines/provisions')).sort()).toEqual([
+      'about',
+      'contact-us',
+      'content-attribution',
+      'do',
+      'dont',
+      'logos',
+      'preamble',
+      'press-releases',
+      'usage-terms',
+      'xai-brand-guidelines',
+    ]);
+    const removed = page('grok/brand-guidelines/provisions/preamble');
+    expect(removed('.provision-event .event').map((_, e) => removed(e).text()).get()).toEqual(['Removed', 'Modified', 'Modified', 'Added']);
+    expect(removed('main').text()).toContain('This provision is no longer in the document.');
+  });
+
+  it('lists each version that changed a provision, newest first, with its diff and a link to its anchor', () => {
+    const $ = page('chatgpt/vulnerability-disclosure-policy/provisions/bug-bounty');
+    expect($('h1').text()).toBe('Bug bounty');
+    const events = $('.provision-event');
+    expect(events.map((_, e) => $(e).find('.event').text()).get()).toEqual(['Modified', 'Added']);
+    expect(events.map((_, e) => $(e).find('h3 a').attr('href')).get()).toEqual([
+      `${BASE}chatgpt/vulnerability-disclosure-policy/20260518103057/#bug-bounty`,
+      `${BASE}chatgpt/vulnerability-disclosure-policy/20251111152200/#bug-bounty`,
+    ]);
+    expect(events.first().find('.d2h-wrapper').length).toBe(1);
+    expect(events.first().find('.d2h-ins').length).toBeGreaterThan(0);
+    expect(events.first().find('a[href$="/20260518103057/changes/"]').length).toBe(1);
+    // The first version has no change page.
+    expect(events.last().find('a[href$="/changes/"]').length).toBe(0);
+  });
+
+  it('links only to provision anchors that exist on the version pages', () => {
+    for (const document of ['chatgpt/vulnerability-disclosure-policy', 'claude-ai/law-enforcement-guidelines', 'grok/brand-guidelines']) {
+      for (const provision of readdirSync(join(outDir, document, 'provisions'))) {
+        const $ = page(`${document}/provisions/${provision}`);
+        for (const link of $('a[href*="/#"]').map((_, a) => $(a).attr('href')).get()) {
+          const [path, anchor] = link.slice(BASE.length).split('#');
+          const target = page(path!.replace(/\/$/, ''));
+          expect(target(`[id="${anchor}"]`).length, link).toBe(1);
+        }
+      }
+    }
+  });
+
+  it('renders the current text safely, without scripts from the tracked text', () => {
+    const $ = page('grok/brand-guidelines/provisions/usage-terms');
+    expect($('.provision-text').text()).toContain('“Marks” are anything that xAI uses to identify our goods or services');
+    expect($('.provision-text script').length).toBe(0);
+  });
+});
+
+describe('analyses on provision pages', () => {
+  it('shows a stale analysis with a warning linking to the change since its version', () => {
+    const $ = page('chatgpt/vulnerability-disclosure-policy/provisions/bug-bounty');
+    const warning = $('.stale-analysis');
+    expect(warning.length).toBe(1);
+    expect(warning.find('a').last().attr('href')).toBe(`${BASE}chatgpt/vulnerability-disclosure-policy/20260518103057/changes/`);
+    expect($('.analysis h3').map((_, h) => $(h).text()).get()).toEqual([
+      'Summary',
+      'Exposure',
+      'Regulations',
+      'Jurisdictions',
+      'Compliance considerations',
+      'Discussion',
+    ]);
+    expect($('.analysis .disclaimer').text()).toContain('Not legal advice.');
+  });
+
+  it('shows a current analysis without a warning, and its topics override the tagger', () => {
+    const $ = page('grok/brand-guidelines/provisions/usage-terms');
+    expect($('.analysis').length).toBe(1);
+    expect($('.stale-analysis').length).toBe(0);
+    expect($('.exposure-scale li.current').text()).toMatch(/^low: /);
+    expect($('.topic-tags a').map((_, a) => $(a).text()).get()).toEqual(['Contract by using']);
+  });
+
+  it('has no analysis section on a provision without one', () => {
+    expect(page('grok/brand-guidelines/provisions/logos')('.analysis').length).toBe(0);
+  });
+});
+
+describe('document pages and search', () => {
+  it('lists the current provisions with the date each last changed', () => {
+    const $ = page('chatgpt/vulnerability-disclosure-policy');
+    const items = $('.provision-list li');
+    expect(items.map((_, li) => $(li).find('a').first().text()).get()).toEqual([
+      'Preamble',
+      'Coordinated vulnerability disclosure policy',
+      'Bug bounty',
+      'Incident reporting',
+      'Outbound coordinated vulnerability disclosure policy',
+      'CVE assignment policy',
+    ]);
+    const bugBounty = items.filter((_, li) => $(li).find('a').first().text() === 'Bug bounty');
+    expect(bugBounty.find('a').first().attr('href')).toBe(`${BASE}chatgpt/vulnerability-disclosure-policy/provisions/bug-bounty/`);
+    expect(bugBounty.find('time').attr('datetime')).toBe('2026-05-18T10:30:57Z');
+  });
+
+  it('marks every provision of the latest version as a titled Pagefind anchor, with platform and type filters', () => {
+    const $ = page('chatgpt/vulnerability-disclosure-policy');
+    const body = $('[data-pagefind-body]');
+    expect(body.find('[data-pagefind-title]').map((_, e) => $(e).attr('id')).get()).toEqual(
+      body.find('[id]').filter((_, e) => $(e).is('[data-pagefind-title]')).map((_, e) => $(e).attr('id')).get(),
+    );
+    expect(body.find('#bug-bounty').attr('data-pagefind-title')).toBe('Bug bounty');
+    expect(body.find('[data-pagefind-filter]').map((_, e) => $(e).attr('data-pagefind-filter')).get()).toContain('platform:ChatGPT');
+    expect(body.find('[data-pagefind-filter]').map((_, e) => $(e).attr('data-pagefind-filter')).get()).toContain(
+      'type:Vulnerability Disclosure Policy',
+    );
+  });
+
+  it('keeps past versions out of the search index and loads the search UI from the base path', () => {
+    expect(page('grok/brand-guidelines/20251111153253')('[data-pagefind-body]').length).toBe(0);
+    const $ = page('search');
+    expect($('#search').attr('data-bundle-path')).toBe(`${BASE}pagefind/`);
+    expect($('link[rel=stylesheet][href="/fineprint/pagefind/pagefind-ui.css"]').length).toBe(1);
+    expect(existsSync(join(outDir, 'pagefind/pagefind-ui.js'))).toBe(true);
+  });
+});
+
+describe('topic pages and feeds', () => {
+  const topics = loadTopics('content/topics.yml');
+
+  it('publishes an index and a page and feed for every topic', () => {
+    const $ = page('topics');
+    expect($('.topic-cards a').length).toBe(topics.length);
+    for (const topic of topics) {
+      expect(existsSync(join(outDir, 'topics', topic.id, 'index.html'))).toBe(true);
+      expect(existsSync(join(outDir, 'topics', topic.id, 'feed.xml'))).toBe(true);
+    }
+  });
+
+  it('quotes each platform provision on the topic with a link to its history and the adoption count', () => {
+    const $ = page('topics/contract-by-using');
+    expect($('h1').text()).toBe('How platforms handle contract by using');
+    expect($('.adoption').text()).toMatch(/^Found in 1 of 3 platforms\./);
+    const grok = $('.topic-platform').filter((_, s) => $(s).children('h2').text() === 'Grok');
+    expect(grok.find('h3 a').attr('href')).toBe(`${BASE}grok/brand-guidelines/provisions/usage-terms/`);
+    expect(grok.find('.provision-text').text()).toContain('If you use xAI’s Marks, you agree that xAI owns them');
+  });
+
+  it('gives feed items the version permalink as GUID and the change page as link', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    let items: { guid: { '#text': string; '@_isPermaLink': string }; link: string }[] = [];
+    for (const topic of topics) {
+      const feed = parser.parse(readFileSync(join(outDir, 'topics', topic.id, 'feed.xml'), 'utf8'));
+      items = items.concat(feed.rss.channel.item ?? []);
+    }
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.guid['@_isPermaLink']).toBe('true');
+      expect(item.link).toBe(`${item.guid['#text']}changes/`);
+      expect(item.guid['#text']).toMatch(/^https:\/\/archive\.example\/fineprint\/[a-z-]+\/[a-z-]+\/\d{14}\/$/);
+    }
+  });
+});
