@@ -1,33 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DeclarationError } from '../errors';
+import { otaDeclarationSchema, otaHistorySchema, type OtaDeclaration } from '../tracker/ota-declaration';
 
-/**
- * Open Terms Archive declaration files: `<Service>.json` ({ name, terms: { <type>: document } }) and
- * `<Service>.history.json` ({ <type>: [document & { validUntil }] }). A document fetches one page
- * (`fetch`) or several (`combine: [{ fetch, ... }]`).
- */
-const otaPageSchema = z.looseObject({ fetch: z.url() });
-const otaDocumentSchema = z.looseObject({
-  fetch: z.url().optional(),
-  combine: z.array(z.looseObject({ fetch: z.url() })).optional(),
-});
-const otaServiceSchema = z.looseObject({
-  name: z.string().min(1),
-  terms: z.record(z.string(), otaDocumentSchema),
-});
-// Some published history files spell the key "ValidUntil"; both spellings are read.
-const otaHistoryEntrySchema = z.preprocess(
-  (entry) =>
-    entry && typeof entry === 'object' && 'ValidUntil' in entry && !('validUntil' in entry)
-      ? { ...entry, validUntil: (entry as { ValidUntil: unknown }).ValidUntil }
-      : entry,
-  otaDocumentSchema.extend({ validUntil: z.iso.datetime({ offset: true }) }),
-);
-const otaHistorySchema = z.record(z.string(), z.array(otaHistoryEntrySchema));
-
-export type OtaDocumentDeclaration = z.output<typeof otaDocumentSchema>;
+type OtaDocumentDeclaration = OtaDeclaration['terms'][string];
 
 /** A document's fetched URLs over time: `until` is exclusive, null for the current declaration. */
 export interface SourcePeriod {
@@ -40,7 +17,7 @@ export type OtaServices = Map<string, { name: string; sources: Map<string, Sourc
 
 /** The URLs an Open Terms Archive document declaration fetches, in order. */
 export function otaDocumentUrls(document: OtaDocumentDeclaration): string[] {
-  if (document.combine) return document.combine.map((page) => otaPageSchema.parse(page).fetch);
+  if (document.combine) return document.combine.map((page) => page.fetch);
   return document.fetch ? [document.fetch] : [];
 }
 
@@ -74,12 +51,18 @@ export async function readOtaDeclarations(dir: string): Promise<OtaServices> {
       const service = serviceOf(file.slice(0, -'.history.json'.length));
       for (const [type, entries] of Object.entries(parseJson(otaHistorySchema, text, join(dir, file)))) {
         const periods = service.sources.get(type) ?? [];
-        for (const entry of entries) periods.push({ until: new Date(entry.validUntil), urls: otaDocumentUrls(entry) });
+        for (const entry of entries) {
+          const validUntil = entry.validUntil ?? entry.ValidUntil;
+          if (!validUntil || Number.isNaN(Date.parse(validUntil))) {
+            throw new DeclarationError(`Invalid declaration ${join(dir, file)}: field "${type}.validUntil" must be an ISO 8601 date.`);
+          }
+          periods.push({ until: new Date(validUntil), urls: otaDocumentUrls(entry) });
+        }
         service.sources.set(type, periods);
       }
       continue;
     }
-    const declaration = parseJson(otaServiceSchema, text, join(dir, file));
+    const declaration = parseJson(otaDeclarationSchema, text, join(dir, file));
     const service = serviceOf(file.slice(0, -'.json'.length));
     service.name = declaration.name;
     for (const [type, document] of Object.entries(declaration.terms)) {
