@@ -13,6 +13,8 @@ export default defineConfig({
   ...(process.env.FINEPRINT_ASTRO_CACHE_DIR ? { cacheDir: process.env.FINEPRINT_ASTRO_CACHE_DIR } : {}),
   integrations: [mdx(), sitemap()],
   build: { inlineStylesheets: 'never' },
+  // Shiki highlights with inline styles, which the Content-Security-Policy forbids.
+  markdown: { syntaxHighlight: false },
   security: {
     csp: {
       directives: [

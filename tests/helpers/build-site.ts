@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,8 +16,52 @@ export interface BuildOptions {
   base?: string;
 }
 
+// Astro writes intermediate files to the project's .astro/ folder whatever the outDir, so two builds of
+// this checkout cannot run at once: test files take turns through a lock folder.
+const BUILD_LOCK = join(tmpdir(), `fineprint-build-lock-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readLockOwner(): number | null {
+  try {
+    return Number(readFileSync(join(BUILD_LOCK, 'pid'), 'utf8')) || null;
+  } catch {
+    return null;
+  }
+}
+
+function acquireBuildLock(): void {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(join(BUILD_LOCK, 'pid'), String(process.pid));
+      return;
+    } catch {
+      const owner = readLockOwner();
+      if (owner !== null && !isRunning(owner)) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+}
+
 /** Builds the real site (astro build, then Pagefind) from an archive repository. Throws with the build's output. */
 export function buildSite(options: BuildOptions): void {
+  acquireBuildLock();
+  try {
+    runBuild(options);
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+function runBuild(options: BuildOptions): void {
   const env = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
