@@ -120,8 +120,10 @@ export async function deriveDocument(
   readText: (blob: string) => Promise<string>,
 ): Promise<DerivedDocument> {
   const recorded: { text: string; meta: ReturnType<typeof splitRecordedFile> }[] = [];
+  // All reads are queued at once: the blob reader answers them in one stream instead of one round trip each.
+  const texts = await Promise.all(document.versions.map((version) => readText(version.blob)));
   for (const [index, version] of document.versions.entries()) {
-    const text = await readText(version.blob);
+    const text = texts[index]!;
     const isLatest = index === document.versions.length - 1;
     const where = `${version.path} (version ${version.stamp}, commit ${version.commit.slice(0, 12)})`;
     try {

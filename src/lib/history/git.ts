@@ -151,7 +151,7 @@ export class BlobReader {
       this.pending.shift();
       if (!this.pending.length) this.setIdle(true);
       this.keep(buffer.subarray(answerLength));
-      request.resolve(Buffer.from(buffer.subarray(headerEnd + 1, answerLength - 1)));
+      request.resolve(buffer.subarray(headerEnd + 1, answerLength - 1));
     }
   }
 
