@@ -47,11 +47,31 @@ export interface RenderOptions {
 }
 
 /**
+ * Fragment links of tracked text point at the anchors of the source page, which our pages do not have
+ * (except the provision ids they share): keep their words, drop the link.
+ */
+function unlinkForeignFragments(tokens: ReturnType<typeof markdown.parse>, ids: ReadonlySet<string>): void {
+  for (const inline of tokens) {
+    const children = inline.children ?? [];
+    let open: (typeof children)[number] | undefined;
+    for (const child of children) {
+      const href = child.type === 'link_open' ? (child.attrGet('href') ?? '') : '';
+      if (href.startsWith('#') && !ids.has(decodeURIComponent(href.slice(1)))) open = child;
+      if (child.type === 'link_close' && open) {
+        for (const token of [open, child]) Object.assign(token, { type: 'text', tag: '', nesting: 0, attrs: null, content: '' });
+        open = undefined;
+      }
+    }
+  }
+}
+
+/**
  * Tracked Markdown to safe HTML. Blocks listed in `headingIds` get that id and a link to themselves,
  * so every provision can be cited with `#<id>`.
  */
 export function renderTrackedMarkdown(source: string, options: RenderOptions = {}): string {
   const tokens = markdown.parse(source, {});
+  unlinkForeignFragments(tokens, new Set(options.headingIds?.values()));
   const anchored = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;

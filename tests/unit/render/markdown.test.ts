@@ -45,3 +45,16 @@ describe('renderTrackedMarkdown anchors for clauses without headings', () => {
     );
   });
 });
+
+describe('renderTrackedMarkdown fragment links of the source page', () => {
+  it('keeps the words of a fragment link to an anchor the page lacks, and links the provision ids it has', () => {
+    const html = renderTrackedMarkdown('## [About](#about)\n\nSee [fees](#fees) or [the site](https://a.example/#fees).\n', {
+      headingIds: new Map([[0, 'about']]),
+      selfLinkLabel: 'Link',
+    });
+    expect(html).toBe(
+      '<h2 id="about"><a href="#about" rel="nofollow noopener noreferrer">About</a><a href="#about" class="self-link" aria-label="Link" rel="nofollow noopener noreferrer">#</a></h2>\n<p>See fees or <a href="https://a.example/#fees" rel="nofollow noopener noreferrer">the site</a>.</p>\n',
+    );
+    expect(renderTrackedMarkdown('## [About](#about)\n')).toBe('<h2>About</h2>\n');
+  });
+});
