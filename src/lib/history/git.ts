@@ -211,22 +211,36 @@ export async function readTrailerValues(repo: string, key: string): Promise<stri
 
 /**
  * Writes commits with one `git fast-import` process reading `stream` (the fast-import format), then
- * moves the index and work tree from `fromTip` to the branch's new tip. Local edits are kept, and the
- * update refuses to overwrite them.
+ * (unless told not to, as for a bare repository) moves the index and work tree from `fromTip` to the
+ * branch's new tip. Local edits are kept, and the update refuses to overwrite them.
  */
-export async function fastImport(repo: string, stream: AsyncIterable<Buffer>, fromTip: string | null): Promise<string> {
+export async function fastImport(
+  repo: string,
+  stream: AsyncIterable<Buffer>,
+  fromTip: string | null,
+  { updateWorkTree = true }: { updateWorkTree?: boolean } = {},
+): Promise<string> {
   const child = spawn('git', ['-C', repo, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // If fast-import stops early, its exit code and message say why; the broken pipe adds nothing.
+  let stopped = false;
+  child.stdin.on('error', () => (stopped = true));
   for await (const chunk of stream) {
-    if (!child.stdin.write(chunk)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+    if (stopped) break;
+    if (!child.stdin.write(chunk)) {
+      await new Promise((resolve) => {
+        child.stdin.once('drain', resolve);
+        child.stdin.once('close', resolve);
+      });
+    }
   }
-  child.stdin.end('done\n');
+  if (!stopped) child.stdin.end('done\n');
   const code = await exited;
   if (code !== 0) throw new HistoryError(`git fast-import failed in "${repo}": ${stderr.trim()}`);
   const tip = (await git(repo, ['rev-parse', 'HEAD'])).trim();
-  await git(repo, fromTip ? ['read-tree', '-m', '-u', fromTip, tip] : ['read-tree', '-m', '-u', tip]);
+  if (updateWorkTree) await git(repo, fromTip ? ['read-tree', '-m', '-u', fromTip, tip] : ['read-tree', '-m', '-u', tip]);
   return tip;
 }
 
