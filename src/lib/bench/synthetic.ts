@@ -1,3 +1,5 @@
+import { seededRandom } from '../random';
+
 /**
  * A deterministic synthetic archive for growth curves, shaped like the Open Terms Archive contrib
  * collection (measured on its 42,632 versions): about 48 versions per document, document sizes with a
@@ -26,18 +28,6 @@ const WORDS = (
 const TYPES = ['Terms of Service', 'Privacy Policy', 'Trackers Policy', 'Acceptable Use Policy', 'Developer Terms'];
 const START = Date.UTC(2020, 0, 1);
 const HOUR = 3_600_000;
-
-/** A seeded PRNG (mulberry32): the same seed gives the same archive on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;

@@ -5,6 +5,7 @@
  * the methodology page, so every cosmetic verdict can be explained and checked by a reader.
  */
 import type { RecordKind } from '../history/commit-message';
+import { differingLineBounds } from './common-lines';
 import { rewriteDatesToIso } from './dates';
 
 /** The kind of a change. */
@@ -247,14 +248,7 @@ export function normalizeText(text: string, rules: ReadonlySet<ChangeRuleId>): s
 export function differingRegion(before: string, after: string): { before: string; after: string } {
   const a = before.split('\n');
   const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA -= 1;
-    endB -= 1;
-  }
+  const { start, endA, endB } = differingLineBounds(a, b);
   return { before: a.slice(start, endA).join('\n'), after: b.slice(start, endB).join('\n') };
 }
 

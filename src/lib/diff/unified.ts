@@ -5,6 +5,7 @@
  * Texts that are binary or too large to diff safely are reported as such instead of diffed.
  */
 import { diffWords, formatPatch, structuredPatch, type StructuredPatch } from 'diff';
+import { differingLineBounds } from './common-lines';
 
 /** Texts longer than this (in characters) are not diffed. */
 export const MAX_DIFF_TEXT_LENGTH = 2_000_000;
@@ -159,14 +160,7 @@ const splitLines = (text: string) => text.split(/(?<=\n)/);
 function linePatch(before: string, after: string, fileLabel: string, context: number): StructuredPatch | undefined {
   const a = splitLines(before);
   const b = splitLines(after);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA -= 1;
-    endB -= 1;
-  }
+  const { start, endA, endB } = differingLineBounds(a, b);
   const from = Math.max(0, start - context);
   const middleBefore = a.slice(from, Math.min(a.length, endA + context)).join('');
   const middleAfter = b.slice(from, Math.min(b.length, endB + context)).join('');

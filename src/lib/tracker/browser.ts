@@ -8,7 +8,8 @@ import { statusToCategory, type FetchOptions } from './fetch';
 /** Where Debian puts chromium; override with FINEPRINT_CHROMIUM. */
 export const CHROMIUM_PATH = process.env.FINEPRINT_CHROMIUM ?? '/usr/bin/chromium';
 
-const LAUNCH_ARGS = [
+/** Flags this machine needs for headless Debian chromium (see DESIGN.md, "Toolchain"). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -28,7 +29,7 @@ export function createBrowserFetcher() {
     const context = await chromium.launchPersistentContext(dir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: LAUNCH_ARGS,
+      args: CHROMIUM_ARGS,
       userAgent: options.userAgent,
       locale: options.acceptLanguage,
       extraHTTPHeaders: { 'accept-language': options.acceptLanguage },

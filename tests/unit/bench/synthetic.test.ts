@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticArchive, seededRandom } from '../../../src/lib/bench/synthetic';
+import { generateSyntheticArchive } from '../../../src/lib/bench/synthetic';
+import { seededRandom } from '../../../src/lib/random';
 
 describe('generateSyntheticArchive', () => {
   it('gives the same archive for the same seed', () => {
