@@ -230,9 +230,12 @@ export async function fastImport(
   for await (const chunk of stream) {
     if (stopped) break;
     if (!child.stdin.write(chunk)) {
-      await new Promise((resolve) => {
-        child.stdin.once('drain', resolve);
-        child.stdin.once('close', resolve);
+      await new Promise<void>((resolve) => {
+        const resume = () => {
+          child.stdin.off('drain', resume).off('close', resume);
+          resolve();
+        };
+        child.stdin.on('drain', resume).on('close', resume);
       });
     }
   }
