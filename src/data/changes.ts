@@ -201,7 +201,7 @@ function timelinePoints(document: DocumentEntry): TimelinePoint[] {
 
 /** The timeline of one document's versions. */
 export function documentTimeline(document: DocumentEntry): TimelineLayout {
-  return layoutTimeline([{ label: document.title, points: timelinePoints(document) }]);
+  return layoutTimeline([{ label: document.title, points: timelinePoints(document) }], { width: 300 });
 }
 
 /** The timeline of a platform: one row per document on a shared time axis. */
@@ -291,7 +291,7 @@ export function changeSummaryView(document: DocumentEntry, version: VersionEntry
   if (!summary || !previous) return null;
   const links = (refs: ProvisionRef[], stamp: string): ProvisionLink[] =>
     refs.map((ref) => ({
-      heading: ref.heading || 'Untitled section',
+      heading: ref.heading || 'Text before the first heading',
       href: href(provisionAnchorPath(document.platform, document.document, stamp, ref.id)),
     }));
   return {

@@ -12,7 +12,34 @@ export type DiffView = 'side-by-side' | 'line-by-line';
 // page would share an id; nothing links to it (the file list is off), so it is dropped.
 const FILE_ID = / id="d2h-[^"]*"/g;
 
+// diff2html's side-by-side view is two tables, one per side, with a row for each line of either
+// side (blank rows fill in). Policy paragraphs are long lines that must wrap to be read, and wrapped
+// rows of two tables drift apart; joining the two tables row by row keeps each pair on one row.
+// Tracked text is escaped, so these tags can only be diff2html's own.
+const SIDE = String.raw`<div class="d2h-file-side-diff">\s*<div class="d2h-code-wrapper">\s*<table class="d2h-diff-table">\s*<tbody class="d2h-diff-tbody">([\s\S]*?)</tbody>\s*</table>\s*</div>\s*</div>`;
+const SIDE_PAIR = new RegExp(`${SIDE}\\s*${SIDE}`, 'g');
+
+const rowsOf = (tbody: string) =>
+  tbody
+    .split('</tr>')
+    .map((row) => row.trim())
+    .filter((row) => row.startsWith('<tr>'))
+    .map((row) => row.slice('<tr>'.length));
+
+const COLUMNS = '<colgroup><col class="number"><col><col class="number"><col></colgroup>';
+
+function joinSides(sideBySide: string): string {
+  return sideBySide.replace(SIDE_PAIR, (both, left: string, right: string) => {
+    const leftRows = rowsOf(left);
+    const rightRows = rowsOf(right);
+    if (leftRows.length !== rightRows.length) return both;
+    const rows = leftRows.map((row, i) => `<tr>${row}${rightRows[i]}</tr>`).join('\n');
+    return `<div class="d2h-file-side-diff d2h-joined-sides"><div class="d2h-code-wrapper"><table class="d2h-diff-table">${COLUMNS}<tbody class="d2h-diff-tbody">${rows}</tbody></table></div></div>`;
+  });
+}
+
 /** The HTML of a unified diff in one view, with changed words marked by <ins> and <del>. */
 export function patchToHtml(patch: string, view: DiffView): string {
-  return html(patch, { outputFormat: view, diffStyle: 'word', matching: 'lines', drawFileList: false }).replace(FILE_ID, '');
+  const rendered = html(patch, { outputFormat: view, diffStyle: 'word', matching: 'lines', drawFileList: false }).replace(FILE_ID, '');
+  return view === 'side-by-side' ? joinSides(rendered) : rendered;
 }
