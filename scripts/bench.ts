@@ -32,7 +32,7 @@ const env = (outDir: string) => ({
   ...process.env,
   ASTRO_TELEMETRY_DISABLED: '1',
   FINEPRINT_ARCHIVE: repository.path,
-  FINEPRINT_CACHE_DIR: join(work, 'derived'),
+  FINEPRINT_CACHE_DIR: join(work, 'cache'),
   FINEPRINT_ASTRO_CACHE_DIR: join(work, `astro-${relative(work, outDir).replace(/\W/g, '')}`),
 });
 

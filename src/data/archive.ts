@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { createDerivedCache } from '../lib/archive/derived-cache';
+import { cacheKey } from '../lib/cache/disk-cache';
+import { derivedDisk, htmlCache } from './cache';
 import { indexArchive, type ArchiveIndex, type DocumentEntry, type VersionEntry } from '../lib/archive/index-archive';
 import { BlobReader } from '../lib/history/git';
 import { readHistory } from '../lib/history/read-history';
@@ -22,7 +24,7 @@ function blobReader(): BlobReader {
 /** The metadata index of the archive, read from git history on first use. */
 export function loadArchive(): Promise<ArchiveIndex> {
   index ??= readHistory(ARCHIVE_REPO).then((history) =>
-    indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(process.env.FINEPRINT_CACHE_DIR)),
+    indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk)),
   );
   return index;
 }
@@ -44,10 +46,14 @@ export async function findDocument(platform: string, document: string): Promise<
   return found;
 }
 
-/** A version's Markdown body and its rendered, sanitized HTML. */
+/** Bump when renderTrackedMarkdown's output changes, so older cached HTML is not reused. */
+const RENDER_FORMAT = 1;
+
+/** A version's Markdown body and its rendered, sanitized HTML (cached by blob and anchors). */
 export async function renderVersion(document: DocumentEntry, version: VersionEntry): Promise<{ body: string; html: string }> {
   const text = await readVersionText(version);
   const body = text.split('\n').slice(version.bodyStartLine).join('\n');
   const headingIds = new Map(version.provisions.map((provision) => [provision.line, provision.id]));
-  return { body, html: renderTrackedMarkdown(body, { headingIds }) };
+  const key = cacheKey('version-html', RENDER_FORMAT, version.blob, version.bodyStartLine, JSON.stringify([...headingIds]));
+  return { body, html: htmlCache.remember(key, () => renderTrackedMarkdown(body, { headingIds })) };
 }

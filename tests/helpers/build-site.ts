@@ -69,7 +69,7 @@ function runBuild(options: BuildOptions): void {
     FINEPRINT_SITE: options.site ?? 'https://archive.example',
     FINEPRINT_BASE: options.base ?? '/',
     FINEPRINT_ASTRO_CACHE_DIR: join(options.outDir, '..', 'astro-cache'),
-    FINEPRINT_CACHE_DIR: join(options.outDir, '..', 'derived-cache'),
+    FINEPRINT_CACHE_DIR: join(options.outDir, '..', 'fineprint-cache'),
   };
   const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
   try {

@@ -74,18 +74,19 @@ describe('indexArchive with a derived-data cache', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { createDerivedCache } = await import('../../../src/lib/archive/derived-cache');
+    const { createDiskCache } = await import('../../../src/lib/cache/disk-cache');
     const dir = mkdtempSync(join(tmpdir(), 'fineprint-cache-'));
     try {
       const texts = { a: GOOD, b: GOOD.replace('Text.', 'Text, changed.') };
       const reads: string[] = [];
       const counting = async (blob: string) => (reads.push(blob), texts[blob as 'a' | 'b']);
-      const cold = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(dir));
+      const cold = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(createDiskCache(dir)));
       expect(reads).toEqual(['a', 'b']);
-      const warm = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(dir));
+      const warm = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(createDiskCache(dir)));
       expect(reads).toEqual(['a', 'b']);
       expect(warm.documents[0]!.versions).toEqual(cold.documents[0]!.versions);
       expect(warm.documents[0]!.latest.change!.kind).toBe('substantive');
-      await indexArchive(history('acme', 'privacy-policy', ['a', 'b', 'a']), counting, createDerivedCache(dir));
+      await indexArchive(history('acme', 'privacy-policy', ['a', 'b', 'a']), counting, createDerivedCache(createDiskCache(dir)));
       expect(reads).toEqual(['a', 'b', 'a', 'b', 'a']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
