@@ -7,7 +7,9 @@ import { load } from 'cheerio';
 
 /** The directives of the page's CSP meta (name → sources), or null when the page has none in its head. */
 export function readContentSecurityPolicy(html: string): Map<string, string[]> | null {
-  const $ = load(html);
+  // Only the head: version pages can be megabytes long.
+  const end = html.search(/<\/head>/i);
+  const $ = load(end === -1 ? html : html.slice(0, end));
   const meta = $('head meta')
     .filter((_, element) => ($(element).attr('http-equiv') ?? '').toLowerCase() === 'content-security-policy')
     .first();
