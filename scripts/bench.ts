@@ -58,7 +58,7 @@ try {
   const historyFigures = await measureHistoryRead(repository.path);
   const dist = join(work, 'dist');
   const build = await runMeasured(bin('astro'), ['build', '--outDir', dist], { cwd: ROOT, env: env(dist) });
-  const pagefind = await runMeasured(bin('pagefind'), ['--site', dist], { cwd: ROOT, env: env(dist) });
+  const pagefind = await runMeasured(bin('tsx'), ['scripts/index-search.ts', dist], { cwd: ROOT, env: env(dist) });
   const files = await listFiles(dist);
   const pages = files.filter((file) => file.path.endsWith('.html'));
   const documentPages = pages.filter((file) => /^[^/]+\/[^/]+\/index\.html$/.test(relative(dist, file.path)) && !relative(dist, file.path).startsWith('topics/'));

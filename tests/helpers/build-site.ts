@@ -51,7 +51,7 @@ function acquireBuildLock(): void {
   }
 }
 
-/** Builds the real site (astro build, then Pagefind) from an archive repository. Throws with the build's output. */
+/** Builds the real site (astro build, then the search index) from an archive repository. Throws with the build's output. */
 export function buildSite(options: BuildOptions): void {
   acquireBuildLock();
   try {
@@ -74,7 +74,7 @@ function runBuild(options: BuildOptions): void {
   const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
   try {
     execFileSync(bin('astro'), ['build', '--outDir', options.outDir], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
-    execFileSync(bin('pagefind'), ['--site', options.outDir], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(bin('tsx'), ['scripts/index-search.ts', options.outDir], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`Site build failed:\n${stdout ?? ''}\n${stderr ?? ''}`);

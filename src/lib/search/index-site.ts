@@ -1,0 +1,41 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import * as pagefind from 'pagefind';
+
+/** The marker of pages the search indexes: the latest texts, notes and analyses (see the page templates). */
+const INDEXED_MARKER = 'data-pagefind-body';
+
+/** What indexing a built site did. */
+export interface SearchIndexFigures {
+  scanned: number;
+  indexed: number;
+}
+
+/**
+ * Builds the Pagefind index of a built site into `<site>/pagefind`, from the pages that carry
+ * data-pagefind-body only: the site has a page per version, diff and provision, and handing only the
+ * few indexed pages to Pagefind spares it parsing all the others.
+ */
+export async function indexBuiltSite(site: string): Promise<SearchIndexFigures> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let scanned = 0;
+  let indexed = 0;
+  try {
+    for (const entry of await readdir(site, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+      scanned++;
+      const path = join(entry.parentPath, entry.name);
+      const content = await readFile(path, 'utf8');
+      if (!content.includes(INDEXED_MARKER)) continue;
+      const added = await index.addHTMLFile({ sourcePath: relative(site, path), content });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
+      indexed++;
+    }
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  return { scanned, indexed };
+}
