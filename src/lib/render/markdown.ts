@@ -47,21 +47,21 @@ export interface RenderOptions {
 }
 
 /**
- * Fragment links of tracked text point at the anchors of the source page, which our pages do not have
- * (except the provision ids they share): keep their words, drop the link.
+ * Links of tracked text that would mislead or say nothing: fragment links point at the anchors of the
+ * source page, which our pages do not have (except the provision ids they share), and links without
+ * words (`[](mailto:…)`) cannot be named for screen readers. Keep their words, drop the link.
  */
-function unlinkForeignFragments(tokens: ReturnType<typeof markdown.parse>, ids: ReadonlySet<string>): void {
+function unlinkUnusableLinks(tokens: ReturnType<typeof markdown.parse>, ids: ReadonlySet<string>): void {
   for (const inline of tokens) {
     const children = inline.children ?? [];
-    let open: (typeof children)[number] | undefined;
-    for (const child of children) {
-      const href = child.type === 'link_open' ? (child.attrGet('href') ?? '') : '';
-      if (href.startsWith('#') && !ids.has(decodeURIComponent(href.slice(1)))) open = child;
-      if (child.type === 'link_close' && open) {
-        for (const token of [open, child]) Object.assign(token, { type: 'text', tag: '', nesting: 0, attrs: null, content: '' });
-        open = undefined;
-      }
-    }
+    children.forEach((child, index) => {
+      if (child.type !== 'link_open') return;
+      const close = children.findIndex((token, at) => at > index && token.type === 'link_close');
+      const href = child.attrGet('href') ?? '';
+      const words = children.slice(index + 1, close).some((token) => token.content.trim() !== '' || token.type === 'image');
+      if (close === -1 || (words && !(href.startsWith('#') && !ids.has(decodeURIComponent(href.slice(1)))))) return;
+      for (const token of [child, children[close]!]) Object.assign(token, { type: 'text', tag: '', nesting: 0, attrs: null, content: '' });
+    });
   }
 }
 
@@ -71,7 +71,7 @@ function unlinkForeignFragments(tokens: ReturnType<typeof markdown.parse>, ids: 
  */
 export function renderTrackedMarkdown(source: string, options: RenderOptions = {}): string {
   const tokens = markdown.parse(source, {});
-  unlinkForeignFragments(tokens, new Set(options.headingIds?.values()));
+  unlinkUnusableLinks(tokens, new Set(options.headingIds?.values()));
   const anchored = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;

@@ -46,7 +46,7 @@ describe('renderTrackedMarkdown anchors for clauses without headings', () => {
   });
 });
 
-describe('renderTrackedMarkdown fragment links of the source page', () => {
+describe('renderTrackedMarkdown links that would mislead or say nothing', () => {
   it('keeps the words of a fragment link to an anchor the page lacks, and links the provision ids it has', () => {
     const html = renderTrackedMarkdown('## [About](#about)\n\nSee [fees](#fees) or [the site](https://a.example/#fees).\n', {
       headingIds: new Map([[0, 'about']]),
@@ -56,5 +56,11 @@ describe('renderTrackedMarkdown fragment links of the source page', () => {
       '<h2 id="about"><a href="#about" rel="nofollow noopener noreferrer">About</a><a href="#about" class="self-link" aria-label="Link" rel="nofollow noopener noreferrer">#</a></h2>\n<p>See fees or <a href="https://a.example/#fees" rel="nofollow noopener noreferrer">the site</a>.</p>\n',
     );
     expect(renderTrackedMarkdown('## [About](#about)\n')).toBe('<h2>About</h2>\n');
+  });
+
+  it('drops links without words, which screen readers cannot name', () => {
+    expect(renderTrackedMarkdown('Write to [](mailto:legal@x.ai)[legal@x.ai](mailto:legal@x.ai).\n')).toBe(
+      '<p>Write to <a href="mailto:legal@x.ai" rel="nofollow noopener noreferrer">legal@x.ai</a>.</p>\n',
+    );
   });
 });
