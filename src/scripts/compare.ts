@@ -54,7 +54,7 @@ async function compare(form: HTMLFormElement): Promise<void> {
       return;
     }
     const label = form.dataset.file!;
-    const patch = createTwoFilesPatch(label, label, before, after, from.stamp, to.stamp, { context: 3 });
+    const patch = createTwoFilesPatch(label, label, before, after, undefined, undefined, { context: 3 });
     output.querySelector('.diff-side-by-side')!.innerHTML = patchToHtml(patch, 'side-by-side');
     output.querySelector('.diff-inline')!.innerHTML = patchToHtml(patch, 'line-by-line');
     output.hidden = false;
