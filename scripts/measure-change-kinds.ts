@@ -8,9 +8,9 @@
  *
  * Reads history with two git processes: one `git log --raw` and one `git cat-file --batch`.
  */
-import { seededRandom } from '../src/lib/random';
 import { spawnSync } from 'node:child_process';
 import { diffLines } from 'diff';
+import { seededRandom } from '../src/lib/random';
 import { classifyChange, differingRegion, type ChangeKind, type ChangeRuleId } from '../src/lib/diff/change-kind';
 import { subjectToKind, type RecordKind } from '../src/lib/history/commit-message';
 
@@ -69,6 +69,25 @@ function readBlobs(repo: string, ids: string[]): Map<string, string> {
   return blobs;
 }
 
+
+/**
+ * The first changed lines of a pair (removed, then added, from a line diff of the differing region),
+ * quoted so that whitespace shows, cut to a window around the first differing character.
+ */
+function firstChangedLinePair(before: string, after: string): [string, string] {
+  const region = differingRegion(before, after);
+  const parts = diffLines(region.before, region.after);
+  const first = parts.findIndex((part) => part.added || part.removed);
+  const removed = parts[first]?.removed ? parts[first]!.value : '';
+  const added = parts[first]?.removed ? (parts[first + 1]?.added ? parts[first + 1]!.value : '') : (parts[first]?.value ?? '');
+  const a = removed.split('\n')[0] ?? '';
+  const b = added.split('\n')[0] ?? '';
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at += 1;
+  const from = Math.max(0, at - 90);
+  const cut = (line: string) => `${from > 0 ? '…' : ''}${JSON.stringify(line.slice(from, at + 110))}${line.length > at + 110 ? '…' : ''}`;
+  return [cut(a), cut(b)];
+}
 
 function main(): void {
   const [repo, seedArg = '20260822'] = process.argv.slice(2);
