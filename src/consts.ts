@@ -23,7 +23,7 @@ export const RESERVED_PLATFORM_IDS = [
 ] as const;
 
 /** Second-level URL segments under a platform that no document may take. */
-export const RESERVED_DOCUMENT_IDS = ['feed.xml', 'compare'] as const;
+export const RESERVED_DOCUMENT_IDS = ['feed.xml', 'compare', 'provisions'] as const;
 
 /** Where tracked documents live inside an archive repository of our own layout. */
 export const PLATFORMS_DIR = 'content/platforms';

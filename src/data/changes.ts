@@ -7,7 +7,7 @@ import { CHANGE_RULES, type ChangeRule } from '../lib/diff/change-kind';
 import { summaryToSentence, type ChangeSummary, type ProvisionRef } from '../lib/diff/summary';
 import { versionsToUnifiedDiff, type DiffStats } from '../lib/diff/unified';
 import { dateToHuman, dateToIso, dateToUtcTime } from '../lib/dates';
-import { changeToFeedItem, selectFeedItems, type FeedChange } from '../lib/feeds/items';
+import { changeToFeedItem, feedItemToRssItem, selectFeedItems, type FeedChange } from '../lib/feeds/items';
 import {
   changePath,
   changesFilterPath,
@@ -21,6 +21,7 @@ import {
   versionPath,
   type ChangesFilter,
 } from '../lib/paths';
+import { provisionTitle } from '../lib/provisions/heading';
 import { layoutTimeline, type TimelineKind, type TimelineLayout, type TimelinePoint } from '../lib/timeline';
 import { patchToHtml } from '../scripts/diff-html';
 import { loadArchive, readVersionText } from './archive';
@@ -291,7 +292,7 @@ export function changeSummaryView(document: DocumentEntry, version: VersionEntry
   if (!summary || !previous) return null;
   const links = (refs: ProvisionRef[], stamp: string): ProvisionLink[] =>
     refs.map((ref) => ({
-      heading: ref.heading || 'Text before the first heading',
+      heading: provisionTitle(ref),
       href: href(provisionAnchorPath(document.platform, document.document, stamp, ref.id)),
     }));
   return {
@@ -342,8 +343,6 @@ export function feedsFor(scope: { platform?: PlatformEntry; document?: DocumentE
   return feeds;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The RSS response of the substantive changes of the archive, of a platform, or of a document. */
 export async function changesFeed(scope: { platform?: string; document?: string }): Promise<Response> {
   const archive = await loadArchive();
@@ -358,18 +357,7 @@ export async function changesFeed(scope: { platform?: string; document?: string 
     title: feed!.title,
     description: `Substantive changes to ${where}, newest first. Cosmetic and technical changes are left out.`,
     site: absolute(document ? documentPath(document.platform, document.document) : platform ? platformPath(platform.id) : '/'),
-    items: selectFeedItems(changes, FEED_ITEM_LIMIT).map((change) => {
-      const item = changeToFeedItem(change, FEED_SITE);
-      return {
-        title: item.title,
-        link: item.link,
-        pubDate: item.pubDate,
-        description: item.description,
-        categories: item.categories,
-        // @astrojs/rss makes the link the GUID; ours is the version permalink, which never changes.
-        customData: `<guid isPermaLink="true">${escapeXml(item.guid)}</guid>`,
-      };
-    }),
+    items: selectFeedItems(changes, FEED_ITEM_LIMIT).map((change) => feedItemToRssItem(changeToFeedItem(change, FEED_SITE))),
   });
 }
 

@@ -15,10 +15,6 @@ import { findDocument, loadArchive, renderVersion } from './archive';
 /** A provision's key across the archive: `<platform>/<document>/<provision>`. */
 export const provisionKey = (platform: string, document: string, provision: string) => `${platform}/${document}/${provision}`;
 
-/** How a provision is named on pages: its heading; the text before the first heading is the "Preamble". */
-export function provisionTitle(provision: { id: string; heading: string }): string {
-  return provision.heading || (provision.id === 'preamble' ? 'Preamble' : provision.id);
-}
 
 /** Every provision ever seen in every document: the route params of its history page. */
 export async function provisionRoutes() {

@@ -8,7 +8,8 @@ import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { loadTopics, type Topic } from '../lib/topics/load';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
 import { loadArchive, renderVersion } from './archive';
-import { loadAnalyses, provisionKey, provisionTitle } from './provisions';
+import { provisionTitle } from '../lib/provisions/heading';
+import { loadAnalyses, provisionKey } from './provisions';
 
 /** Shapes topic tags of the archive's provisions into the topic pages, the topic feeds and the search filters. */
 

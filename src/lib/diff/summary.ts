@@ -5,6 +5,7 @@
  * did not. Provisions come in with ids that stay stable across versions (src/lib/provisions).
  */
 import type { RecordKind } from '../history/commit-message';
+import { provisionTitle } from '../provisions/heading';
 import { findStatedDate, type StatedDate } from '../stated-date';
 import { CHANGE_RULES, classifyChange, normalizeText, type ChangeKind, type ChangeRuleId } from './change-kind';
 import { diffStats } from './unified';
@@ -133,7 +134,7 @@ export function escapeHtml(text: string): string {
 
 function headingsItem(label: string, provisions: ProvisionRef[]): string | null {
   if (!provisions.length) return null;
-  return `<li>${label}: ${provisions.map((provision) => escapeHtml(provision.heading)).join('; ')}</li>`;
+  return `<li>${label}: ${provisions.map((provision) => escapeHtml(provisionTitle(provision))).join('; ')}</li>`;
 }
 
 function statedDateParagraph(summary: ChangeSummary): string | null {

@@ -62,3 +62,20 @@ export function selectFeedItems<T extends Pick<FeedChange, 'capturedAt' | 'versi
     .sort((a, b) => b.capturedAt.getTime() - a.capturedAt.getTime() || b.version.localeCompare(a.version, 'en', { numeric: true }))
     .slice(0, limit);
 }
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A feed item in the shape @astrojs/rss takes. That package makes the link the GUID; ours is the
+ * version permalink, which never changes, so it goes in as custom data.
+ */
+export function feedItemToRssItem(item: FeedItem) {
+  return {
+    title: item.title,
+    link: item.link,
+    pubDate: item.pubDate,
+    description: item.description,
+    categories: item.categories,
+    customData: `<guid isPermaLink="true">${escapeXml(item.guid)}</guid>`,
+  };
+}

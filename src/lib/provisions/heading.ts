@@ -22,6 +22,11 @@ export function normalizeHeading(heading: string): string {
     .trim();
 }
 
+/** How a provision is named on pages and in feeds: its heading; the text before the first heading is the "Preamble". */
+export function provisionTitle(provision: { id: string; heading: string }): string {
+  return provision.heading || (provision.id === 'preamble' ? 'Preamble' : provision.id);
+}
+
 /** A URL- and anchor-safe slug of a heading without its numbering, at most 60 characters; "section" when nothing is left. */
 export function headingToSlug(heading: string): string {
   const slug = nameToSlug(normalizeHeading(heading).replace(/['"]/g, ''));

@@ -179,6 +179,12 @@ describe('summary sentences and HTML', () => {
     );
   });
 
+  it('names the text before the first heading "Preamble" in the HTML', () => {
+    expect(summaryToHtml({ ...substantive, silentEdit: false, provisionsModified: [{ id: 'preamble', heading: '' }] })).toBe(
+      '<p>1 section modified, 140 words added, 12 removed.</p><ul><li>Modified: Preamble</li></ul>',
+    );
+  });
+
   it('shows a moved stated date in the HTML', () => {
     expect(
       summaryToHtml({

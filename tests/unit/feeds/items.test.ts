@@ -66,3 +66,19 @@ describe('feed items', () => {
     expect(() => selectFeedItems([], 2.5)).toThrow('Feed item limit 2.5 is not a positive whole number: set it to 1 or more.');
   });
 });
+
+describe('feedItemToRssItem', () => {
+  it('keeps the version permalink as the GUID, escaped, instead of the link', async () => {
+    const { feedItemToRssItem } = await import('../../../src/lib/feeds/items');
+    const item = feedItemToRssItem({
+      title: 'Claude.ai · Privacy Policy changed',
+      link: 'https://archive.example/claude-ai/privacy-policy/20260708103115/changes/',
+      guid: 'https://archive.example/claude-ai/privacy-policy/20260708103115/?a=1&b=2',
+      pubDate: new Date('2026-07-08T10:31:15Z'),
+      description: '<p>1 section modified.</p>',
+      categories: ['Claude.ai', 'Privacy Policy'],
+    });
+    expect(item.customData).toBe('<guid isPermaLink="true">https://archive.example/claude-ai/privacy-policy/20260708103115/?a=1&amp;b=2</guid>');
+    expect(item.link).toBe('https://archive.example/claude-ai/privacy-policy/20260708103115/changes/');
+  });
+});
