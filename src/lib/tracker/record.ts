@@ -68,7 +68,8 @@ export async function commitFile(repoDir: string, relativePath: string, message:
     HOME: process.env.HOME ?? '',
     ...identity,
   });
-  await git.raw(['add', '--', relativePath]);
-  await git.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '--cleanup=verbatim', '-m', message, '--', relativePath]);
+  // Both commands print (--verbose, no --quiet): simple-git waits 50 ms more after a process that printed nothing.
+  await git.raw(['add', '--verbose', '--', relativePath]);
+  await git.raw(['commit', '--no-verify', '--no-gpg-sign', '--cleanup=verbatim', '-m', message, '--', relativePath]);
   return (await git.revparse(['HEAD'])).trim();
 }
