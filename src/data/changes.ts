@@ -1,13 +1,12 @@
 import rss from '@astrojs/rss';
 import { base, site } from 'astro:config/server';
 import { CHANGES_PAGE_SIZE, FEED_ITEM_LIMIT, SITE_TITLE } from '../consts';
-import type { Feed } from '../layouts/BaseLayout.astro';
 import type { DocumentEntry, PlatformEntry, VersionEntry } from '../lib/archive/index-archive';
 import { CHANGE_RULES, type ChangeRule } from '../lib/diff/change-kind';
 import { summaryToSentence, type ChangeSummary, type ProvisionRef } from '../lib/diff/summary';
 import { versionsToUnifiedDiff, type DiffStats } from '../lib/diff/unified';
 import { dateToHuman, dateToIso, dateToUtcTime } from '../lib/dates';
-import { changeToFeedItem, feedItemToRssItem, selectFeedItems, type FeedChange } from '../lib/feeds/items';
+import { changeToFeedItem, feedItemToRssItem, selectFeedItems, type Feed, type FeedChange } from '../lib/feeds/items';
 import {
   changePath,
   changesFilterPath,
@@ -24,7 +23,9 @@ import {
 import { provisionTitle } from '../lib/provisions/heading';
 import { layoutTimeline, type TimelineKind, type TimelineLayout, type TimelinePoint } from '../lib/timeline';
 import { patchToHtml } from '../scripts/diff-html';
+import { cacheKey } from '../lib/cache/disk-cache';
 import { loadArchive, readVersionText } from './archive';
+import { htmlCache } from './cache';
 import { absolute, href } from './links';
 
 /** Shapes the changes of the archive for the diff pages, the lists of changes, the timelines, the feeds and the JSON. */
@@ -265,6 +266,19 @@ const bodyOf = (text: string, version: VersionEntry) => text.split('\n').slice(v
 export async function loadChangeDiff(document: DocumentEntry, version: VersionEntry): Promise<ChangeDiff> {
   const previous = document.versions[version.index - 1];
   if (!previous) return { status: 'first' };
+  // A diff depends only on the two blobs (and where their bodies start): it is rendered once, ever.
+  const key = cacheKey('change-diff', DIFF_FORMAT, document.document, previous.blob, previous.bodyStartLine, version.blob, version.bodyStartLine);
+  const cached = htmlCache.get(key);
+  if (cached !== null) return JSON.parse(cached) as ChangeDiff;
+  const diff = await renderChangeDiff(document, previous, version);
+  htmlCache.set(key, JSON.stringify(diff));
+  return diff;
+}
+
+/** Bump when the rendered diff HTML changes, so older cached diffs are not reused. */
+const DIFF_FORMAT = 1;
+
+async function renderChangeDiff(document: DocumentEntry, previous: VersionEntry, version: VersionEntry): Promise<ChangeDiff> {
   const [beforeText, afterText] = await Promise.all([readVersionText(previous), readVersionText(version)]);
   const diff = versionsToUnifiedDiff(bodyOf(beforeText, previous), bodyOf(afterText, version), {
     fileLabel: `${document.document}.md`,

@@ -8,6 +8,7 @@ import type { ProvisionEventKind, ProvisionHistory } from '../lib/provisions/lin
 import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { EXPOSURE_SCALE, isAnalysisStale, type Analysis, type Exposure } from '../lib/schemas/analysis';
 import { titleProvisionAnchors } from '../lib/search/pagefind-anchors';
+import { provisionTitle } from '../lib/provisions/heading';
 import { findDocument, loadArchive, renderVersion } from './archive';
 
 /** Shapes provision histories and their analyses into what the provision and document pages show. */

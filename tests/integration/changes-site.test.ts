@@ -221,7 +221,9 @@ describe('diffs of hostile, identical, binary and oversized versions', () => {
     expect($('.diff script, .diff img')).toHaveLength(0);
     expect($('.diff-inline .d2h-del .d2h-code-line-ctn').text()).toBe('You agree to <script>alert(1)</script> these terms.');
     expect($('.diff-inline .d2h-ins .d2h-code-line-ctn').text()).toBe('You agree to <img src=x onerror=alert(2)> these terms.');
-    const rendered = cheerio.load(patchToHtml(versionsToUnifiedDiff('<b onclick=x>a</b>\n', '<i>b</i>\n', { fileLabel: 'x.md' }).patch as string, 'side-by-side'));
+    const diff = versionsToUnifiedDiff('<b onclick=x>a</b>\n', '<i>b</i>\n', { fileLabel: 'x.md' });
+    if (diff.status !== 'changed') throw new Error(`expected a diff, got ${diff.status}`);
+    const rendered = cheerio.load(patchToHtml(diff.patch, 'side-by-side'));
     expect(rendered('b, i')).toHaveLength(0);
   });
 

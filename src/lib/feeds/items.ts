@@ -7,6 +7,12 @@ import { FineprintError } from '../errors';
 import { absoluteUrl, changePath, versionPath } from '../paths';
 import { summaryToHtml, type ChangeSummary } from '../diff/summary';
 
+/** A feed a page offers: its title and site path, for autodiscovery and "Follow" links. */
+export interface Feed {
+  title: string;
+  path: string;
+}
+
 /** One change as a feed reads it. */
 export interface FeedChange {
   /** Platform id (`claude-ai`) and display name (`Claude.ai`). */

@@ -95,7 +95,8 @@ export class BlobReader {
 
   // An idle reader must not keep Node running (a build ends without closing it); a busy one must.
   private setIdle(idle: boolean): void {
-    for (const handle of [this.process, this.process.stdout, this.process.stdin]) {
+    // The pipes are sockets, which can be unref'd like the process itself.
+    for (const handle of [this.process, this.process.stdout, this.process.stdin] as { ref(): void; unref(): void }[]) {
       if (idle) handle.unref();
       else handle.ref();
     }

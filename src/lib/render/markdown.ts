@@ -13,7 +13,7 @@ markdown.validateLink = (url: string) => SAFE_URL.test(url.trim());
 // Tracked pages must not make readers' browsers load anything: an image becomes a link to its source.
 markdown.renderer.rules.image = (tokens, index) => {
   const image = tokens[index]!;
-  const src = markdown.utils.escapeHtml(image.attrGet('src') ?? '');
+  const src = markdown.utils.escapeHtml(String(image.attrGet('src') ?? ''));
   return `<a href="${src}">[${markdown.utils.escapeHtml(image.content || 'image')}]</a>`;
 };
 
@@ -57,7 +57,7 @@ function unlinkUnusableLinks(tokens: ReturnType<typeof markdown.parse>, ids: Rea
     children.forEach((child, index) => {
       if (child.type !== 'link_open') return;
       const close = children.findIndex((token, at) => at > index && token.type === 'link_close');
-      const href = child.attrGet('href') ?? '';
+      const href = String(child.attrGet('href') ?? '');
       const words = children.slice(index + 1, close).some((token) => token.content.trim() !== '' || token.type === 'image');
       if (close === -1 || (words && !(href.startsWith('#') && !ids.has(decodeURIComponent(href.slice(1)))))) return;
       for (const token of [child, children[close]!]) Object.assign(token, { type: 'text', tag: '', nesting: 0, attrs: null, content: '' });
