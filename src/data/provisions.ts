@@ -9,7 +9,9 @@ import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { EXPOSURE_SCALE, isAnalysisStale, type Analysis, type Exposure } from '../lib/schemas/analysis';
 import { titleProvisionAnchors } from '../lib/search/pagefind-anchors';
 import { provisionTitle } from '../lib/provisions/heading';
+import { cacheKey } from '../lib/cache/disk-cache';
 import { findDocument, loadArchive, renderVersion } from './archive';
+import { htmlCache } from './cache';
 
 /** Shapes provision histories and their analyses into what the provision and document pages show. */
 
@@ -52,7 +54,15 @@ export type ProvisionDiff = { status: 'changed'; html: string } | { status: 'ide
 // Line by line with word-level highlights: a clause is short, and the words are what a reader compares.
 const DIFF_OPTIONS = { outputFormat: 'line-by-line', diffStyle: 'word', matching: 'lines', drawFileList: false } as const;
 
+/** Bump when the rendered provision diff changes, so older cached diffs are not reused. */
+const PROVISION_DIFF_FORMAT = 1;
+
 function provisionDiff(before: string, after: string, label: string): ProvisionDiff {
+  const key = cacheKey('provision-diff', PROVISION_DIFF_FORMAT, label, before, after);
+  return JSON.parse(htmlCache.remember(key, () => JSON.stringify(renderProvisionDiff(before, after, label)))) as ProvisionDiff;
+}
+
+function renderProvisionDiff(before: string, after: string, label: string): ProvisionDiff {
   const diff = versionsToUnifiedDiff(before, after, { fileLabel: label });
   if (diff.status === 'changed') return { status: 'changed', html: diffToHtml(diff.patch, DIFF_OPTIONS) };
   if (diff.status === 'identical') return { status: 'identical' };
