@@ -81,6 +81,7 @@ describe('ci.yml', () => {
       'sudo apt-get update -qq && sudo apt-get install -y -qq chromium',
       'npm ci --no-audit --no-fund',
       'npm test',
+      '.ci/run permalinks',
     ]);
   });
 });
