@@ -9,12 +9,15 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 const Token = new markdown.core.State('', markdown, {}).Token;
 
 const SAFE_URL = /^(https?:|mailto:|#|\/)/i;
+const ABSOLUTE_URL = /^(https?:|mailto:)/i;
 markdown.validateLink = (url: string) => SAFE_URL.test(url.trim());
 // Tracked pages must not make readers' browsers load anything: an image becomes a link to its source.
 markdown.renderer.rules.image = (tokens, index) => {
   const image = tokens[index]!;
-  const src = markdown.utils.escapeHtml(String(image.attrGet('src') ?? ''));
-  return `<a href="${src}">[${markdown.utils.escapeHtml(image.content || 'image')}]</a>`;
+  const src = String(image.attrGet('src') ?? '');
+  const label = `[${markdown.utils.escapeHtml(image.content || 'image')}]`;
+  // A relative source is the tracked site's, not ours: name the image without a link.
+  return ABSOLUTE_URL.test(src) ? `<a href="${markdown.utils.escapeHtml(src)}">${label}</a>` : label;
 };
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -47,19 +50,21 @@ export interface RenderOptions {
 }
 
 /**
- * Links of tracked text that would mislead or say nothing: fragment links point at the anchors of the
- * source page, which our pages do not have (except the provision ids they share), and links without
- * words (`[](mailto:…)`) cannot be named for screen readers. Keep their words, drop the link.
+ * Links of tracked text that would mislead or say nothing: relative links (`/doc?s=…`) and fragment
+ * links point into the source site and its anchors, which our pages do not have (except the provision
+ * ids they share), and links without words (`[](mailto:…)`) cannot be named for screen readers. Keep
+ * their words, drop the link.
  */
 function unlinkUnusableLinks(tokens: ReturnType<typeof markdown.parse>, ids: ReadonlySet<string>): void {
+  const isUsable = (href: string) => ABSOLUTE_URL.test(href) || (href.startsWith('#') && ids.has(decodeURIComponent(href.slice(1))));
   for (const inline of tokens) {
     const children = inline.children ?? [];
     children.forEach((child, index) => {
       if (child.type !== 'link_open') return;
       const close = children.findIndex((token, at) => at > index && token.type === 'link_close');
-      const href = String(child.attrGet('href') ?? '');
+      if (close === -1) return;
       const words = children.slice(index + 1, close).some((token) => token.content.trim() !== '' || token.type === 'image');
-      if (close === -1 || (words && !(href.startsWith('#') && !ids.has(decodeURIComponent(href.slice(1)))))) return;
+      if (words && isUsable(String(child.attrGet('href') ?? '').trim())) return;
       for (const token of [child, children[close]!]) Object.assign(token, { type: 'text', tag: '', nesting: 0, attrs: null, content: '' });
     });
   }

@@ -58,6 +58,10 @@ describe('renderTrackedMarkdown links that would mislead or say nothing', () => 
     expect(renderTrackedMarkdown('## [About](#about)\n')).toBe('<h2>About</h2>\n');
   });
 
+  it('drops relative links and relative image sources, which point into the source site', () => {
+    expect(renderTrackedMarkdown('See [the DPA](/doc?s=3m5t) and ![Stripe](/logos/stripe.com).\n')).toBe('<p>See the DPA and [Stripe].</p>\n');
+  });
+
   it('drops links without words, which screen readers cannot name', () => {
     expect(renderTrackedMarkdown('Write to [](mailto:legal@x.ai)[legal@x.ai](mailto:legal@x.ai).\n')).toBe(
       '<p>Write to <a href="mailto:legal@x.ai" rel="nofollow noopener noreferrer">legal@x.ai</a>.</p>\n',
