@@ -47,7 +47,7 @@ export async function findDocument(platform: string, document: string): Promise<
 }
 
 /** Bump when renderTrackedMarkdown's output changes, so older cached HTML is not reused. */
-const RENDER_FORMAT = 1;
+const RENDER_FORMAT = 2;
 
 /** A version's Markdown body and its rendered, sanitized HTML (cached by blob and anchors). */
 export async function renderVersion(document: DocumentEntry, version: VersionEntry): Promise<{ body: string; html: string }> {
