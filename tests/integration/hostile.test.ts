@@ -60,7 +60,7 @@ beforeAll(async () => {
   for (const [index, edition] of EDITIONS.entries()) {
     for (const [route, body] of Object.entries(pages(edition))) fixtureServer.routes.set(route, { body, contentType: HTML });
     const at = new Date(CAPTURES[index]);
-    reports.push(await trackDocuments({ repoDir: repo.dir, concurrency: 3, now: () => at, fetchOptions: { retries: 0, timeoutMs: 20_000 } }));
+    reports.push(await trackDocuments({ repoDir: repo.dir, concurrency: 3, now: () => at, fetchOptions: { retries: 1, timeoutMs: 60_000 } }));
     // A document another tool recorded, raw HTML in its Markdown included: the site must be as safe with it.
     const raw = fixture('community-guidelines.md').replaceAll('{{EDITION}}', edition);
     repo.commit({ 'content/platforms/hostile/community-guidelines.md': raw }, `${index ? 'Record changes' : 'First record'} of Hostile Example Community Guidelines`, new Date(at.getTime() + 60_000).toISOString());
@@ -88,7 +88,7 @@ afterAll(async () => {
 
 describe('hostile pages through the tracker', () => {
   it('records both captures of every hostile page, each as its own version', () => {
-    expect(reports.map((report) => report.results.map((r) => [r.document, r.status, r.kind]))).toEqual([
+    expect(reports.map((report) => report.results.map((r) => [r.document, r.status, r.kind ?? `${r.category}: ${r.message}`]))).toEqual([
       [['acceptable-use-policy', 'recorded', 'first'], ['privacy-policy', 'recorded', 'first'], ['terms-of-service', 'recorded', 'first']],
       [['acceptable-use-policy', 'recorded', 'change'], ['privacy-policy', 'recorded', 'change'], ['terms-of-service', 'recorded', 'change']],
     ]);
@@ -172,7 +172,7 @@ describe('the site built from hostile pages', () => {
     for (const document of ['terms-of-service', 'privacy-policy', 'community-guidelines']) {
       const stamps = manifest.versions.filter((url) => url.includes(`/${document}/`)).map((url) => url.split('/').at(-2)!);
       const url = site.url + comparePath('hostile', document, stamps[0], stamps[1]).slice(1);
-      const result = await visit(url, (page) => page.locator('.diff-inline .d2h-file-wrapper').first().waitFor({ state: 'attached', timeout: 10_000 }));
+      const result = await visit(url, (page) => page.locator('.diff-inline .d2h-file-wrapper').first().waitFor({ state: 'attached', timeout: 30_000 }));
       expect(result).toEqual(clean(url));
     }
   });
@@ -180,7 +180,7 @@ describe('the site built from hostile pages', () => {
   it('runs nothing when search shows hostile excerpts', async () => {
     for (const query of ['arbitration', 'script alert', 'pwned']) {
       const url = `${site.url}search/?q=${encodeURIComponent(query)}`;
-      const result = await visit(url, (page) => page.locator('.pagefind-ui__result, .pagefind-ui__message').first().waitFor({ timeout: 10_000 }));
+      const result = await visit(url, (page) => page.locator('.pagefind-ui__result, .pagefind-ui__message').first().waitFor({ timeout: 30_000 }));
       expect(result).toEqual(clean(url));
     }
   });
