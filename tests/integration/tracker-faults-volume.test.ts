@@ -10,6 +10,7 @@ import { EXTRACTOR_VERSION } from '../../src/lib/tracker/extract';
 import { trackDocuments, type RunReport } from '../../src/lib/tracker/run';
 import { startFixtureServer, type FixtureRoute, type FixtureServer } from '../helpers/fixture-server';
 import { makeTestRepo, type TestRepo } from '../helpers/test-repo';
+import { seededRandom } from '../../src/lib/random';
 
 const HOSTS = 10;
 const PLATFORMS = 50;
@@ -18,18 +19,6 @@ const FAULT_RATE = 0.1;
 const SEED = 20260901;
 const HTML = 'text/html; charset=utf-8';
 const LOGIN = readFileSync(path.join(import.meta.dirname, '../fixtures/tracker/login-wall.html'), 'utf8');
-
-/** mulberry32: a small seeded PRNG, so the faults fall on the same documents every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const page = (title: string, text: string) =>
   `<!DOCTYPE html><html><body><nav>Menu</nav><main><h1>${title}</h1>${Array.from({ length: 6 }, (_, i) => `<p>${text} Clause ${i + 1} applies to every user of the service.</p>`).join('')}</main></body></html>`;
