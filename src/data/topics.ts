@@ -6,6 +6,7 @@ import { provisionPath, topicPath } from '../lib/paths';
 import { splitProvisions } from '../lib/provisions/split';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { loadTopics, type Topic } from '../lib/topics/load';
+import { TOPIC_GROUP_TITLES, TOPIC_GROUPS } from '../lib/topics/schema';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
 import { loadArchive, renderVersion } from './archive';
 import { provisionTitle } from '../lib/provisions/heading';
@@ -162,7 +163,10 @@ async function adoption(topicId: string): Promise<{ found: number; total: number
 
 /** Every topic with its adoption count, in the order of the topics file. */
 export async function topicIndex() {
-  return Promise.all(loadTopicList().map(async (topic) => ({ ...topicToLink(topic), description: topic.description, group: topic.group, ...(await adoption(topic.id)) })));
+  const topics = await Promise.all(
+    loadTopicList().map(async (topic) => ({ ...topicToLink(topic), description: topic.description, group: topic.group, ...(await adoption(topic.id)) })),
+  );
+  return TOPIC_GROUPS.map((group) => ({ id: group, title: TOPIC_GROUP_TITLES[group], topics: topics.filter((topic) => topic.group === group) }));
 }
 
 /** Route params of every topic page and feed. */

@@ -6,6 +6,13 @@ export const RULE_SCOPES = ['heading', 'body', 'any'] as const;
 /** The groups topics belong to. */
 export const TOPIC_GROUPS = ['unfair-terms', 'privacy', 'ai'] as const;
 
+/** How each group of topics is titled on the topics page. */
+export const TOPIC_GROUP_TITLES: Record<(typeof TOPIC_GROUPS)[number], string> = {
+  'unfair-terms': 'Terms that can be unfair',
+  privacy: 'Privacy practices',
+  ai: 'AI-specific terms',
+};
+
 const isRegExp = (source: string) => {
   try {
     new RegExp(source, 'iu');
