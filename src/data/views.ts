@@ -26,11 +26,6 @@ export function findVersion(document: DocumentEntry, stamp: string) {
   };
 }
 
-/** Versions newest first, as history lists show them. */
-export function versionsNewestFirst(document: DocumentEntry): VersionEntry[] {
-  return [...document.versions].reverse();
-}
-
 /** Totals shown on the home page. */
 export async function archiveCounts() {
   const archive = await loadArchive();
