@@ -81,6 +81,7 @@ export class BlobReader {
   private chunks: Buffer[] = [];
   private received = 0;
   private awaitedLength: number | null = null;
+  private unsent: string[] = [];
   private closed = false;
 
   constructor(repo: string) {
@@ -108,8 +109,15 @@ export class BlobReader {
     return new Promise((resolve, reject) => {
       if (!this.pending.length) this.setIdle(false);
       this.pending.push({ oid, resolve, reject });
-      this.process.stdin.write(`${oid}\n`);
+      // Requests made in the same tick go to git in one write.
+      if (this.unsent.push(oid) === 1) queueMicrotask(() => this.sendUnsent());
     });
+  }
+
+  private sendUnsent(): void {
+    if (!this.unsent.length) return;
+    this.process.stdin.write(`${this.unsent.join('\n')}\n`);
+    this.unsent = [];
   }
 
   /** The content of one blob as UTF-8 text. */
@@ -121,6 +129,7 @@ export class BlobReader {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.unsent.length) this.sendUnsent();
     this.process.stdin.end();
   }
 

@@ -141,3 +141,27 @@ describe('readHistory on an Open Terms Archive versions repository', () => {
     expect(history.documents[0]!.versions.map((v) => v.recordKind)).toEqual(['first', 'technical', 'change']);
   });
 });
+
+describe('BlobReader', () => {
+  it('answers reads made just before it is closed', async () => {
+    repo = makeTestRepo();
+    repo.commit({ [PRIVACY]: doc('One.') }, 'First record', '2026-01-01T00:00:00Z');
+    const [document] = (await readHistory(repo.dir)).documents;
+    const reader = new BlobReader(repo.dir);
+    const read = reader.readText(document!.versions[0]!.blob);
+    reader.close();
+    expect(await read).toBe(doc('One.'));
+  });
+
+  it('rejects a read of a blob the repository does not have, and goes on answering', async () => {
+    repo = makeTestRepo();
+    repo.commit({ [PRIVACY]: doc('One.') }, 'First record', '2026-01-01T00:00:00Z');
+    const [document] = (await readHistory(repo.dir)).documents;
+    const reader = new BlobReader(repo.dir);
+    const missing = reader.read('0123456789012345678901234567890123456789');
+    const present = reader.readText(document!.versions[0]!.blob);
+    await expect(missing).rejects.toThrow('Blob 0123456789012345678901234567890123456789 is missing from the repository.');
+    expect(await present).toBe(doc('One.'));
+    reader.close();
+  });
+});
