@@ -1,33 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../src/lib/static-server';
-import { launchBrowser } from '../helpers/browser';
+import { browseSite, type BrowsedSite } from '../helpers/browser';
 import { FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
 
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+let site: BrowsedSite;
 let page: Page;
 let archive: string;
 
 beforeAll(async () => {
   const built = await fixtureSite();
   archive = built.archive;
-  server = await startStaticServer(built.outDir, { base: FIXTURE_SITE.base });
-  browser = await launchBrowser();
-  context = browser.context;
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  page = await context.newPage();
+  site = await browseSite(built.outDir, FIXTURE_SITE.base);
+  await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+  page = site.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => site?.close());
 
 describe('reading and citing the archive in a browser', () => {
   it('goes from the home page to a document and walks back two versions', async () => {
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.getByRole('link', { name: 'Grok' }).click();
     await page.getByRole('link', { name: 'Brand Guidelines' }).click();
     expect(await page.locator('h1').first().textContent()).toBe('Brand Guidelines');
@@ -40,17 +32,17 @@ describe('reading and citing the archive in a browser', () => {
   });
 
   it('opens a permalink directly and serves its raw text byte for byte', async () => {
-    const response = await page.goto(`${server.url}chatgpt/vulnerability-disclosure-policy/20251124155107/`);
+    const response = await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/20251124155107/`);
     expect(response!.status()).toBe(200);
     const rawHref = await page.getByRole('link', { name: '20251124155107.md' }).getAttribute('href');
-    const raw = await page.request.get(new URL(rawHref!, server.url).href);
+    const raw = await page.request.get(new URL(rawHref!, site.url).href);
     const commit = execFileSync('git', ['-C', archive, 'log', '--format=%H', '--until=2025-11-24T15:51:07Z', '-1', '--', 'content/platforms/chatgpt/vulnerability-disclosure-policy.md'], { encoding: 'utf8' }).trim();
     const blob = execFileSync('git', ['-C', archive, 'cat-file', 'blob', `${commit}:content/platforms/chatgpt/vulnerability-disclosure-policy.md`]);
     expect(Buffer.from(await raw.body()).equals(blob)).toBe(true);
   });
 
   it('copies the BibTeX of a version to the clipboard', async () => {
-    await page.goto(`${server.url}claude-ai/law-enforcement-guidelines/20251111152309/`);
+    await page.goto(`${site.url}claude-ai/law-enforcement-guidelines/20251111152309/`);
     await page.getByText('BibTeX', { exact: true }).click();
     await page.getByRole('button', { name: 'Copy BibTeX' }).click();
     const copied = await page.evaluate('navigator.clipboard.readText()');

@@ -1,29 +1,22 @@
 import type { Page } from 'playwright-core';
 import { diffWords } from 'diff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../src/lib/static-server';
-import { launchBrowser } from '../helpers/browser';
+import { browseSite, type BrowsedSite } from '../helpers/browser';
 import { FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
 
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let site: BrowsedSite;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const built = await fixtureSite();
-  server = await startStaticServer(built.outDir, { base: FIXTURE_SITE.base });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+  site = await browseSite((await fixtureSite()).outDir, FIXTURE_SITE.base);
+  page = site.page;
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => site?.close());
 
 /** The words of the first changed line pair, and the words diff2html marks in it, in the visible view. */
 async function firstMarkedLinePair(view: string) {
@@ -50,7 +43,7 @@ function changedWords(before: string, after: string) {
 
 describe('reading what changed in a browser', () => {
   it('opens a diff page and switches between the side-by-side and inline views without reloading', async () => {
-    await page.goto(`${server.url}chatgpt/vulnerability-disclosure-policy/20260518103057/changes/`);
+    await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/20260518103057/changes/`);
     const sideBySide = page.locator('.diff-side-by-side');
     const inline = page.locator('.diff-inline');
     expect([await sideBySide.isVisible(), await inline.isVisible()]).toEqual([true, false]);
@@ -64,7 +57,7 @@ describe('reading what changed in a browser', () => {
   });
 
   it('highlights exactly the words that changed', async () => {
-    await page.goto(`${server.url}chatgpt/vulnerability-disclosure-policy/20260518103057/changes/`);
+    await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/20260518103057/changes/`);
     const marked = await firstMarkedLinePair('.diff-side-by-side');
     expect(marked.before).toBe('Updated: November 20, 2025');
     expect({ deleted: marked.deleted, inserted: marked.inserted }).toEqual({ deleted: ['November', '20', '2025'], inserted: ['March', '25', '2026'] });
@@ -72,7 +65,7 @@ describe('reading what changed in a browser', () => {
   });
 
   it('compares two versions picked from the lists, with a linkable address', async () => {
-    await page.goto(`${server.url}chatgpt/vulnerability-disclosure-policy/compare/`);
+    await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/compare/`);
     await page.getByLabel('From').selectOption('20251111152200');
     await page.getByLabel('To').selectOption('20260728223100');
     await page.getByRole('button', { name: 'Compare' }).click();
@@ -91,7 +84,7 @@ describe('reading what changed in a browser', () => {
   });
 
   it('tells the reader when a version in the address does not exist', async () => {
-    await page.goto(`${server.url}chatgpt/vulnerability-disclosure-policy/compare/?from=20251111152200&to=19990101000000`);
+    await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/compare/?from=20251111152200&to=19990101000000`);
     await expect.poll(() => page.locator('#compare-status').textContent()).toBe(
       'This document has no version "19990101000000". Pick two versions from the lists.',
     );

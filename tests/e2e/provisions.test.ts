@@ -1,32 +1,25 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../src/lib/static-server';
-import { launchBrowser } from '../helpers/browser';
+import { browseSite, type BrowsedSite } from '../helpers/browser';
 import { FIXTURE_SITE } from '../helpers/build-site';
 import { provisionsFixtureSite } from '../helpers/provisions-site';
 
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let site: BrowsedSite;
 let page: Page;
 const violations: string[] = [];
 
 beforeAll(async () => {
-  const built = await provisionsFixtureSite();
-  server = await startStaticServer(built.outDir, { base: FIXTURE_SITE.base });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+  site = await browseSite((await provisionsFixtureSite()).outDir, FIXTURE_SITE.base);
+  page = site.page;
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => site?.close());
 
 describe('finding a clause, a topic and an analysis in a browser', () => {
   it('searches a phrase from the header, filters by platform and jumps to the anchored clause', async () => {
-    await page.goto(`${server.url}grok/`);
+    await page.goto(`${site.url}grok/`);
     await page.locator('#site-search').fill('valuable insights of security researchers');
     await page.locator('#site-search').press('Enter');
     expect(new URL(page.url()).pathname).toBe('/fineprint/search/');
@@ -48,7 +41,7 @@ describe('finding a clause, a topic and an analysis in a browser', () => {
   });
 
   it('opens a topic page and goes on to a provision of one platform', async () => {
-    await page.goto(`${server.url}topics/`);
+    await page.goto(`${site.url}topics/`);
     await page.getByRole('link', { name: 'Contract by using' }).click();
     expect(await page.locator('h1').textContent()).toBe('How platforms handle contract by using');
     expect(await page.locator('.adoption strong').textContent()).toBe('Found in 1 of 3 platforms.');
@@ -59,7 +52,7 @@ describe('finding a clause, a topic and an analysis in a browser', () => {
   });
 
   it('shows a stale analysis with a visible warning and a link to what changed since', async () => {
-    await page.goto(`${server.url}chatgpt/vulnerability-disclosure-policy/provisions/bug-bounty/`);
+    await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/provisions/bug-bounty/`);
     const warning = page.locator('.stale-analysis');
     expect(await warning.isVisible()).toBe(true);
     expect(await warning.textContent()).toContain('This analysis may be out of date.');
