@@ -84,23 +84,22 @@ const matchesFilter = (change: ChangeEntry, filter: ChangesFilter) =>
 /** The route params of every page of every filtered list of changes (/changes/[...slug]); an empty list still gets its first page. */
 export async function changesListRoutes() {
   const archive = await loadArchive();
-  const changes = await listChanges();
   const scopes: Omit<ChangesFilter, 'kind'>[] = [
     {},
     ...archive.platforms.map((platform) => ({ platform: platform.id })),
     ...documentTypes(archive.documents).map((type) => ({ type: type.id })),
   ];
-  return CHANGES_FILTER_KINDS.flatMap((kind) =>
-    scopes.flatMap((scope) => {
-      const filter = { kind, ...scope };
-      const count = changes.filter((change) => matchesFilter(change, filter)).length;
-      const pages = Math.max(1, Math.ceil(count / CHANGES_PAGE_SIZE));
+  const filters: ChangesFilter[] = CHANGES_FILTER_KINDS.flatMap((kind) => scopes.map((scope) => ({ kind, ...scope })));
+  const routes = await Promise.all(
+    filters.map(async (filter) => {
+      const pages = Math.max(1, Math.ceil((await matchingChanges(filter)).length / CHANGES_PAGE_SIZE));
       return Array.from({ length: pages }, (_, i) => ({
         params: { slug: changesFilterPath(filter, i + 1).slice('/changes/'.length, -1) || undefined },
         props: { filter, page: i + 1 },
       }));
     }),
   );
+  return routes.flat();
 }
 
 function documentTypes(documents: readonly DocumentEntry[]): { id: string; title: string }[] {
@@ -122,10 +121,23 @@ const KIND_LABELS: Record<ChangesFilter['kind'], string> = {
   all: 'All kinds',
 };
 
+const filtered = new Map<string, Promise<ChangeEntry[]>>();
+
+// Every page of a filtered list reads the same filtered list: it is filtered once per filter, not once per page.
+function matchingChanges(filter: ChangesFilter): Promise<ChangeEntry[]> {
+  const key = changesFilterPath(filter);
+  let matching = filtered.get(key);
+  if (!matching) {
+    matching = listChanges().then((changes) => changes.filter((change) => matchesFilter(change, filter)));
+    filtered.set(key, matching);
+  }
+  return matching;
+}
+
 /** One page of a filtered list of changes, with the links to the other filters and pages. */
 export async function changesListPage(filter: ChangesFilter, page: number) {
   const archive = await loadArchive();
-  const matching = (await listChanges()).filter((change) => matchesFilter(change, filter));
+  const matching = await matchingChanges(filter);
   const pages = Math.max(1, Math.ceil(matching.length / CHANGES_PAGE_SIZE));
   const link = (target: ChangesFilter, current: boolean, label: string): FilterLink => ({
     label,
