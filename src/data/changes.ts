@@ -369,12 +369,28 @@ export function feedsFor(scope: { platform?: PlatformEntry; document?: DocumentE
   return feeds;
 }
 
+let changesByScope: Promise<Map<string, ChangeEntry[]>> | undefined;
+
+// One feed per document and platform: the changes are grouped by scope once, not filtered once per feed.
+function changesInScope(scope: { platform?: string; document?: string }): Promise<ChangeEntry[]> {
+  changesByScope ??= listChanges().then((changes) => {
+    const groups = new Map<string, ChangeEntry[]>([['', changes]]);
+    for (const change of changes) {
+      for (const key of [change.platform, `${change.platform}/${change.document}`]) {
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key)!.push(change);
+      }
+    }
+    return groups;
+  });
+  const key = scope.document ? `${scope.platform}/${scope.document}` : (scope.platform ?? '');
+  return changesByScope.then((groups) => groups.get(key) ?? []);
+}
+
 /** The RSS response of the substantive changes of the archive, of a platform, or of a document. */
 export async function changesFeed(scope: { platform?: string; document?: string }): Promise<Response> {
   const archive = await loadArchive();
-  const changes = (await listChanges()).filter(
-    (change) => (!scope.platform || change.platform === scope.platform) && (!scope.document || change.document === scope.document),
-  );
+  const changes = await changesInScope(scope);
   const document = scope.document ? archive.documents.find((d) => d.platform === scope.platform && d.document === scope.document) : undefined;
   const platform = scope.platform ? archive.platforms.find((p) => p.id === scope.platform) : undefined;
   const [feed] = feedsFor({ platform, document });

@@ -128,10 +128,18 @@ export interface TopicProvision {
   path: string;
 }
 
-async function currentProvisionsOn(topicId: string): Promise<TaggedProvision[]> {
-  return [...(await loadTaggedProvisions()).values()].filter(
-    (provision) => provision.current && provision.tags.some((tag) => tag.topic === topicId),
-  );
+const currentByTopic = new Map<string, Promise<TaggedProvision[]>>();
+
+// Every provision page asks for other platforms on its topics: the current provisions of a topic are listed once.
+function currentProvisionsOn(topicId: string): Promise<TaggedProvision[]> {
+  let provisions = currentByTopic.get(topicId);
+  if (!provisions) {
+    provisions = loadTaggedProvisions().then((tagged) =>
+      [...tagged.values()].filter((provision) => provision.current && provision.tags.some((tag) => tag.topic === topicId)),
+    );
+    currentByTopic.set(topicId, provisions);
+  }
+  return provisions;
 }
 
 const toTopicProvision = (provision: TaggedProvision): TopicProvision => ({
