@@ -15,6 +15,8 @@ export const ARCHIVE_REPO = resolve(process.env.FINEPRINT_ARCHIVE ?? '.');
 
 let blobs: BlobReader | undefined;
 let index: Promise<ArchiveIndex> | undefined;
+// Every page looks its document up: by id, not by a scan of all documents.
+let documentsById: Promise<Map<string, DocumentEntry>> | undefined;
 
 function blobReader(): BlobReader {
   blobs ??= new BlobReader(ARCHIVE_REPO);
@@ -41,7 +43,8 @@ export function readVersionText(version: VersionEntry): Promise<string> {
 
 /** The document with these ids; the build fails loudly if a route asks for one that does not exist. */
 export async function findDocument(platform: string, document: string): Promise<DocumentEntry> {
-  const found = (await loadArchive()).documents.find((d) => d.platform === platform && d.document === document);
+  documentsById ??= loadArchive().then((archive) => new Map(archive.documents.map((d) => [`${d.platform}/${d.document}`, d])));
+  const found = (await documentsById).get(`${platform}/${document}`);
   if (!found) throw new Error(`No document ${platform}/${document} in the archive.`);
   return found;
 }

@@ -14,9 +14,14 @@ export async function findPlatform(id: string): Promise<PlatformEntry> {
   return platform;
 }
 
+// Each version page looks its version up: by stamp, not by a scan of the document's versions.
+const versionsByStamp = new WeakMap<DocumentEntry, Map<string, VersionEntry>>();
+
 /** A version of a document by stamp, with its neighbours. */
 export function findVersion(document: DocumentEntry, stamp: string) {
-  const version = document.versions.find((v) => v.stamp === stamp);
+  let byStamp = versionsByStamp.get(document);
+  if (!byStamp) versionsByStamp.set(document, (byStamp = new Map(document.versions.map((v) => [v.stamp, v]))));
+  const version = byStamp.get(stamp);
   if (!version) throw new Error(`No version ${stamp} of ${document.platform}/${document.document}.`);
   return {
     version,
