@@ -12,7 +12,8 @@ export default defineConfig({
   // Separate caches let several builds (the test suite's) run side by side.
   ...(process.env.FINEPRINT_ASTRO_CACHE_DIR ? { cacheDir: process.env.FINEPRINT_ASTRO_CACHE_DIR } : {}),
   integrations: [mdx(), sitemap()],
-  build: { inlineStylesheets: 'never' },
+  // Pages wait on git for their texts: rendering a few at once overlaps those waits.
+  build: { inlineStylesheets: 'never', concurrency: 4 },
   // Shiki highlights with inline styles, which the Content-Security-Policy forbids.
   markdown: { syntaxHighlight: false },
   security: {
