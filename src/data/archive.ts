@@ -52,10 +52,14 @@ export async function findDocument(platform: string, document: string): Promise<
 /** Bump when renderTrackedMarkdown's output changes, so older cached HTML is not reused. */
 const RENDER_FORMAT = 2;
 
+/** The Markdown body of a recorded text: what follows its front matter. */
+export function versionBody(text: string, version: VersionEntry): string {
+  return text.split('\n').slice(version.bodyStartLine).join('\n');
+}
+
 /** A version's Markdown body and its rendered, sanitized HTML (cached by blob and anchors). */
-export async function renderVersion(document: DocumentEntry, version: VersionEntry): Promise<{ body: string; html: string }> {
-  const text = await readVersionText(version);
-  const body = text.split('\n').slice(version.bodyStartLine).join('\n');
+export async function renderVersion(version: VersionEntry): Promise<{ body: string; html: string }> {
+  const body = versionBody(await readVersionText(version), version);
   const headingIds = new Map(version.provisions.map((provision) => [provision.line, provision.id]));
   const key = cacheKey('version-html', RENDER_FORMAT, version.blob, version.bodyStartLine, JSON.stringify([...headingIds]));
   return { body, html: htmlCache.remember(key, () => renderTrackedMarkdown(body, { headingIds })) };

@@ -24,7 +24,7 @@ import { provisionTitle } from '../lib/provisions/heading';
 import { layoutTimeline, type TimelineKind, type TimelineLayout, type TimelinePoint } from '../lib/timeline';
 import { patchToHtml } from '../scripts/diff-html';
 import { cacheKey } from '../lib/cache/disk-cache';
-import { loadArchive, readVersionText } from './archive';
+import { loadArchive, readVersionText, versionBody } from './archive';
 import { htmlCache } from './cache';
 import { absolute, href } from './links';
 
@@ -272,8 +272,6 @@ export type ChangeDiff =
   | { status: 'too-large'; reason: string }
   | { status: 'changed'; sideBySide: string; lineByLine: string; stats: DiffStats };
 
-const bodyOf = (text: string, version: VersionEntry) => text.split('\n').slice(version.bodyStartLine).join('\n');
-
 /** The rendered diff of a version against the previous one: bodies only, so the front matter never shows as a change. */
 export async function loadChangeDiff(document: DocumentEntry, version: VersionEntry): Promise<ChangeDiff> {
   const previous = document.versions[version.index - 1];
@@ -292,7 +290,7 @@ const DIFF_FORMAT = 1;
 
 async function renderChangeDiff(document: DocumentEntry, previous: VersionEntry, version: VersionEntry): Promise<ChangeDiff> {
   const [beforeText, afterText] = await Promise.all([readVersionText(previous), readVersionText(version)]);
-  const diff = versionsToUnifiedDiff(bodyOf(beforeText, previous), bodyOf(afterText, version), {
+  const diff = versionsToUnifiedDiff(versionBody(beforeText, previous), versionBody(afterText, version), {
     fileLabel: `${document.document}.md`,
   });
   if (diff.status === 'identical') return { status: 'identical', frontMatterChanged: beforeText !== afterText };

@@ -137,7 +137,7 @@ export function currentProvisionList(document: DocumentEntry): ProvisionListItem
 
 /** The latest version of a document rendered for the search index: every provision is a Pagefind sub-result. */
 export async function renderLatestForSearch(document: DocumentEntry): Promise<string> {
-  const { html } = await renderVersion(document, document.latest);
+  const { html } = await renderVersion(document.latest);
   return titleProvisionAnchors(html, document.latest.provisions);
 }
 

@@ -8,7 +8,7 @@ import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { loadTopics, type Topic } from '../lib/topics/load';
 import { TOPIC_GROUP_TITLES, TOPIC_GROUPS } from '../lib/topics/schema';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
-import { loadArchive, renderVersion } from './archive';
+import { loadArchive, readVersionText, versionBody } from './archive';
 import { provisionTitle } from '../lib/provisions/heading';
 import { loadAnalyses, provisionKey } from './provisions';
 
@@ -73,7 +73,7 @@ async function tagArchive(): Promise<Map<string, TaggedProvision>> {
       documentTitle: document.title,
     };
     if (!document.removedAt) {
-      const { body } = await renderVersion(document, document.latest);
+      const body = versionBody(await readVersionText(document.latest), document.latest);
       // The archive index split the same body: its anchors give the lineage ids in the same order.
       splitProvisions(body).forEach((provision, index) => {
         const id = document.latest.provisions[index]!.id;
