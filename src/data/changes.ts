@@ -226,9 +226,15 @@ export function platformTimeline(platform: PlatformEntry): TimelineLayout {
 // --- Version history lists ----------------------------------------------------------------------
 
 /** A version in a history list, or a run of cosmetic and technical changes folded together. */
-export type HistoryItem =
-  | { type: 'version'; version: VersionEntry; kind: TimelineKind; link: string; diff: string }
-  | { type: 'minor'; label: string; versions: { version: VersionEntry; kind: TimelineKind; link: string; diff: string }[] };
+/** One version in a history list: its permalink, its kind and its diff page. */
+export interface HistoryEntry {
+  version: VersionEntry;
+  kind: TimelineKind;
+  link: string;
+  diff: string;
+}
+
+export type HistoryItem = ({ type: 'version' } & HistoryEntry) | { type: 'minor'; label: string; versions: HistoryEntry[] };
 
 /**
  * A document's versions newest first, with each run of cosmetic and technical changes folded into
