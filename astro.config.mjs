@@ -1,6 +1,5 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // FINEPRINT_SITE is the origin the archive is published at (used for feeds, citations and canonical
@@ -11,7 +10,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Separate caches let several builds (the test suite's) run side by side.
   ...(process.env.FINEPRINT_ASTRO_CACHE_DIR ? { cacheDir: process.env.FINEPRINT_ASTRO_CACHE_DIR } : {}),
-  integrations: [mdx(), sitemap()],
+  // The sitemaps are written by scripts/build.ts once the builds of every shard of the site are merged.
+  integrations: [mdx()],
   // Pages wait on git for their texts: rendering a few at once overlaps those waits.
   build: { inlineStylesheets: 'never', concurrency: 4 },
   // Shiki highlights with inline styles, which the Content-Security-Policy forbids.

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { FineprintError } from '../src/lib/errors';
 import { createBrowserFetcher } from '../src/lib/tracker/browser';
 import { formatResultLine, formatSummary, mergeReports } from '../src/lib/tracker/report';
-import { commitReportedResults, parseShard, trackDocuments, type RunReport } from '../src/lib/tracker/run';
+import { parseShard } from '../src/lib/shard';
+import { commitReportedResults, trackDocuments, type RunReport } from '../src/lib/tracker/run';
 
 async function writeReport(file: string | undefined, report: RunReport): Promise<void> {
   if (!file) return;

@@ -5,6 +5,9 @@ export const SITE_DESCRIPTION =
   'A public, citable archive of the policies platforms impose on people: terms of service, privacy policies, AI usage and training terms.';
 export const ARCHIVE_NAME = 'Fineprint archive';
 
+/** The origin the site is published at when FINEPRINT_SITE does not say. */
+export const DEFAULT_SITE = 'http://127.0.0.1:4321';
+
 /** First-level URL segments the site uses itself: no platform may take one of these ids. */
 export const RESERVED_PLATFORM_IDS = [
   'api',

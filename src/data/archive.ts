@@ -2,10 +2,18 @@ import { resolve } from 'node:path';
 import { createDerivedCache } from '../lib/archive/derived-cache';
 import { cacheKey } from '../lib/cache/disk-cache';
 import { derivedDisk, htmlCache } from './cache';
-import { indexArchive, type ArchiveIndex, type DocumentEntry, type VersionEntry } from '../lib/archive/index-archive';
+import {
+  assertRoutableIds,
+  indexArchive,
+  loadDerivedDocument,
+  type ArchiveIndex,
+  type DocumentEntry,
+  type VersionEntry,
+} from '../lib/archive/index-archive';
 import { BlobReader } from '../lib/history/git';
 import { readHistory } from '../lib/history/read-history';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
+import { balanceShards, type Shard } from '../lib/shard';
 
 /**
  * The archive the site is built from: FINEPRINT_ARCHIVE (a git repository of our layout or an Open
@@ -29,6 +37,25 @@ export function loadArchive(): Promise<ArchiveIndex> {
     indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk)),
   );
   return index;
+}
+
+/**
+ * Derives the documents of one shard of the archive into the cache, so that builds started after it
+ * find them there: the first step of a build split across processes (scripts/build.ts). Documents are
+ * balanced by their number of versions. Returns how many documents the shard holds.
+ */
+export async function deriveShard(shard: Shard): Promise<number> {
+  const history = await readHistory(ARCHIVE_REPO);
+  const shards = balanceShards(history.documents.map((document) => document.versions.length), shard.count);
+  const mine = history.documents.filter((_, position) => shards[position] === shard.index);
+  const cache = createDerivedCache(derivedDisk);
+  for (const document of mine) {
+    assertRoutableIds(document);
+    await loadDerivedDocument(document, history.layout, (blob) => blobReader().readText(blob), cache);
+  }
+  blobs?.close();
+  blobs = undefined;
+  return mine.length;
 }
 
 /** The recorded bytes of a version, exactly as in git. */

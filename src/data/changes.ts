@@ -27,6 +27,7 @@ import { cacheKey } from '../lib/cache/disk-cache';
 import { loadArchive, readVersionText, versionBody } from './archive';
 import { htmlCache } from './cache';
 import { absolute, href } from './links';
+import { routesOfThisShard } from './shard';
 
 /** Shapes the changes of the archive for the diff pages, the lists of changes, the timelines, the feeds and the JSON. */
 
@@ -99,7 +100,7 @@ export async function changesListRoutes() {
       }));
     }),
   );
-  return routes.flat();
+  return routesOfThisShard(routes.flat());
 }
 
 function documentTypes(documents: readonly DocumentEntry[]): { id: string; title: string }[] {

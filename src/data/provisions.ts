@@ -12,6 +12,7 @@ import { provisionTitle } from '../lib/provisions/heading';
 import { cacheKey } from '../lib/cache/disk-cache';
 import { findDocument, loadArchive, renderVersion } from './archive';
 import { htmlCache } from './cache';
+import { documentsOfThisShard } from './shard';
 
 /** Shapes provision histories and their analyses into what the provision and document pages show. */
 
@@ -19,9 +20,9 @@ import { htmlCache } from './cache';
 export const provisionKey = (platform: string, document: string, provision: string) => `${platform}/${document}/${provision}`;
 
 
-/** Every provision ever seen in every document: the route params of its history page. */
+/** Every provision ever seen in every document this build renders: the route params of its history page. */
 export async function provisionRoutes() {
-  return (await loadArchive()).documents.flatMap((document) =>
+  return (await documentsOfThisShard()).flatMap((document) =>
     document.provisions.map((provision) => ({
       params: { platform: document.platform, document: document.document, provision: provision.id },
     })),

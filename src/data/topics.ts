@@ -11,6 +11,7 @@ import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/
 import { loadArchive, readVersionText, versionBody } from './archive';
 import { provisionTitle } from '../lib/provisions/heading';
 import { loadAnalyses, provisionKey } from './provisions';
+import { routesOfThisShard } from './shard';
 
 /** Shapes topic tags of the archive's provisions into the topic pages, the topic feeds and the search filters. */
 
@@ -177,9 +178,9 @@ export async function topicIndex() {
   return TOPIC_GROUPS.map((group) => ({ id: group, title: TOPIC_GROUP_TITLES[group], topics: topics.filter((topic) => topic.group === group) }));
 }
 
-/** Route params of every topic page and feed. */
+/** Route params of every topic page and feed this build renders. */
 export function topicRoutes() {
-  return loadTopicList().map((topic) => ({ params: { topic: topic.id } }));
+  return routesOfThisShard(loadTopicList().map((topic) => ({ params: { topic: topic.id } })));
 }
 
 /** "How platforms handle <topic>": per platform (in the archive's order), its current provisions on the topic, quoted. */

@@ -4,6 +4,7 @@ import type { CitableVersion } from '../lib/cite';
 import { rawVersionPath, versionPath } from '../lib/paths';
 import { loadArchive } from './archive';
 import { absolute } from './links';
+import { documentsOfThisShard, routesOfThisShard } from './shard';
 
 /** Shapes the archive index into what each page shows. Pages only render these objects. */
 
@@ -58,16 +59,21 @@ export function citableVersion(document: DocumentEntry, version: VersionEntry): 
   };
 }
 
-/** Every document's route params. */
+/** The route params of every platform page this build renders. */
+export async function platformRoutes() {
+  return routesOfThisShard((await loadArchive()).platforms.map((platform) => ({ params: { platform: platform.id } })));
+}
+
+/** The route params of every document this build renders. */
 export async function documentRoutes() {
-  return (await loadArchive()).documents.map((document) => ({
+  return (await documentsOfThisShard()).map((document) => ({
     params: { platform: document.platform, document: document.document },
   }));
 }
 
-/** Every version's route params. */
+/** The route params of every version this build renders. */
 export async function versionRoutes() {
-  return (await loadArchive()).documents.flatMap((document) =>
+  return (await documentsOfThisShard()).flatMap((document) =>
     document.versions.map((version) => ({
       params: { platform: document.platform, document: document.document, version: version.stamp },
     })),

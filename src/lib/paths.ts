@@ -35,7 +35,7 @@ export const topicsPath = () => '/topics/';
 export const topicPath = (topic: string) => `/topics/${topic}/`;
 export const notePath = (slug: string) => `/notes/${slug}/`;
 export const searchPath = () => '/search/';
-/** The folder the search index is written to after the Astro build (scripts/index-search.ts). */
+/** The folder the search index is written to once the site is built (scripts/build.ts). */
 export const pagefindBundlePath = () => '/pagefind/';
 
 /** Page `page` (1-based) of the list of all changes. */

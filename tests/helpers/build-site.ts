@@ -16,8 +16,8 @@ export interface BuildOptions {
   base?: string;
 }
 
-// Astro writes intermediate files to the project's .astro/ folder whatever the outDir, so two builds of
-// this checkout cannot run at once: test files take turns through a lock folder.
+// Builds of this checkout share its .astro/ folder (Astro writes the content sync there), so two builds
+// cannot run at once: test files take turns through a lock folder.
 const BUILD_LOCK = join(tmpdir(), `fineprint-build-lock-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 
 function isRunning(pid: number): boolean {
@@ -51,7 +51,7 @@ function acquireBuildLock(): void {
   }
 }
 
-/** Builds the real site (astro build, then the search index) from an archive repository. Throws with the build's output. */
+/** Builds the real site (npm run build: the sharded Astro builds, merged, with sitemaps and search index) from an archive repository. Throws with the build's output. */
 export function buildSite(options: BuildOptions): void {
   acquireBuildLock();
   try {
@@ -70,11 +70,12 @@ function runBuild(options: BuildOptions): void {
     FINEPRINT_BASE: options.base ?? '/',
     FINEPRINT_ASTRO_CACHE_DIR: join(options.outDir, '..', 'astro-cache'),
     FINEPRINT_CACHE_DIR: join(options.outDir, '..', 'fineprint-cache'),
+    // Two builds merged, whatever the machine's cores, so every test site goes through the merge.
+    FINEPRINT_BUILD_SHARDS: '2',
   };
   const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
   try {
-    execFileSync(bin('astro'), ['build', '--outDir', options.outDir], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
-    execFileSync(bin('tsx'), ['scripts/index-search.ts', options.outDir], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(bin('tsx'), ['scripts/build.ts', '--outDir', options.outDir], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`Site build failed:\n${stdout ?? ''}\n${stderr ?? ''}`);

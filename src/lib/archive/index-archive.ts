@@ -166,6 +166,21 @@ export async function deriveDocument(
   };
 }
 
+/** A document's derived data: from `cache` when its blobs are unchanged, else derived and stored there. */
+export async function loadDerivedDocument(
+  document: DocumentHistory,
+  layout: ArchiveHistory['layout'],
+  readText: (blob: string) => Promise<string>,
+  cache?: DerivedCache,
+): Promise<DerivedDocument> {
+  const key = derivedDocumentKey(document, layout);
+  const cached = await cache?.get(key);
+  if (cached) return cached;
+  const derived = await deriveDocument(document, layout, readText);
+  await cache?.set(key, derived);
+  return derived;
+}
+
 /**
  * Builds the index of the whole archive, one document at a time, taking each document's derived data
  * from `cache` when its blobs are unchanged, so a rebuild after one new version derives one document.
@@ -178,12 +193,7 @@ export async function indexArchive(
   const documents: DocumentEntry[] = [];
   for (const document of history.documents) {
     assertRoutableIds(document);
-    const key = derivedDocumentKey(document, history.layout);
-    let derived = await cache?.get(key);
-    if (!derived) {
-      derived = await deriveDocument(document, history.layout, readText);
-      await cache?.set(key, derived);
-    }
+    const derived = await loadDerivedDocument(document, history.layout, readText, cache);
     const versions: VersionEntry[] = document.versions.map((version, index) => ({ ...version, index, ...derived.versions[index]! }));
     documents.push({
       ...document,

@@ -7,6 +7,7 @@ import { PLATFORMS_DIR } from '../../consts';
 import { FineprintError, FetchError, ExtractError } from '../errors';
 import { formatRecordMessage, trailerValues, type RecordKind, type Trailer } from '../history/commit-message';
 import { formatRecordedText } from '../schemas/front-matter';
+import { isInShard, type Shard } from '../shard';
 import {
   listPages,
   loadDeclarations,
@@ -54,12 +55,6 @@ export interface RunReport {
   results: DocumentResult[];
 }
 
-/** A shard of the document list: `index` of `count`, 1-based. */
-export interface Shard {
-  index: number;
-  count: number;
-}
-
 /** Options of a tracker run. */
 export interface TrackOptions {
   /** Root of the archive git repository; declarations and records live under content/platforms. */
@@ -79,17 +74,6 @@ export interface TrackOptions {
   browser?: Pick<BrowserFetcher, 'fetch'>;
   now?: () => Date;
   onResult?: (result: DocumentResult) => void;
-}
-
-/** Parses `--shard i/n`. */
-export function parseShard(value: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new FineprintError(`Invalid --shard "${value}": write i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.`);
-  }
-  return { index, count };
 }
 
 /** One document to track. */
@@ -122,7 +106,7 @@ export function selectJobs(
     throw new FineprintError(`No document "${filter.document}" is declared${filter.platform ? ` for ${filter.platform}` : ''}.`);
   }
   const shard = filter.shard;
-  return shard ? jobs.filter((_, position) => position % shard.count === shard.index - 1) : jobs;
+  return shard ? jobs.filter((_, position) => isInShard(position, shard)) : jobs;
 }
 
 type PendingShrinks = Record<string, { sha256: string; seenAt: string }>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatResultLine, formatSummary, mergeReports } from '../../../src/lib/tracker/report';
-import { parseShard, selectJobs, type DocumentResult, type RunReport } from '../../../src/lib/tracker/run';
+import { selectJobs, type DocumentResult, type RunReport } from '../../../src/lib/tracker/run';
 import { parseDeclaration } from '../../../src/lib/schemas/declaration';
 
 const result = (platform: string, status: DocumentResult['status'], extra: Partial<DocumentResult> = {}): DocumentResult => ({
@@ -41,11 +41,6 @@ describe('run report', () => {
 });
 
 describe('shards', () => {
-  it('parses i/n and rejects anything else', () => {
-    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
-    expect(() => parseShard('4/3')).toThrow('Invalid --shard "4/3": write i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
-  });
-
   it('deals the sorted documents round-robin, so shards together cover each document once', () => {
     const declarations = new Map(
       ['c', 'a', 'b', 'd', 'e'].map((id) => [
