@@ -277,7 +277,7 @@ export type ChangeDiff =
   | { status: 'identical'; frontMatterChanged: boolean }
   | { status: 'binary' }
   | { status: 'too-large'; reason: string }
-  | { status: 'changed'; sideBySide: string; lineByLine: string; stats: DiffStats };
+  | { status: 'changed'; html: string; stats: DiffStats };
 
 /** The rendered diff of a version against the previous one: bodies only, so the front matter never shows as a change. */
 export async function loadChangeDiff(document: DocumentEntry, version: VersionEntry): Promise<ChangeDiff> {
@@ -293,7 +293,7 @@ export async function loadChangeDiff(document: DocumentEntry, version: VersionEn
 }
 
 /** Bump when the rendered diff HTML changes, so older cached diffs are not reused. */
-const DIFF_FORMAT = 1;
+const DIFF_FORMAT = 2;
 
 async function renderChangeDiff(document: DocumentEntry, previous: VersionEntry, version: VersionEntry): Promise<ChangeDiff> {
   const [beforeText, afterText] = await Promise.all([readVersionText(previous), readVersionText(version)]);
@@ -304,8 +304,7 @@ async function renderChangeDiff(document: DocumentEntry, previous: VersionEntry,
   if (diff.status !== 'changed') return diff;
   return {
     status: 'changed',
-    sideBySide: patchToHtml(diff.patch, 'side-by-side'),
-    lineByLine: patchToHtml(diff.patch, 'line-by-line'),
+    html: patchToHtml(diff.patch),
     stats: diff.stats,
   };
 }

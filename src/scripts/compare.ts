@@ -55,8 +55,7 @@ async function compare(form: HTMLFormElement): Promise<void> {
     }
     const label = form.dataset.file!;
     const patch = createTwoFilesPatch(label, label, before, after, undefined, undefined, { context: 3 });
-    output.querySelector('.diff-side-by-side')!.innerHTML = patchToHtml(patch, 'side-by-side');
-    output.querySelector('.diff-inline')!.innerHTML = patchToHtml(patch, 'line-by-line');
+    output.querySelector('.diff')!.innerHTML = patchToHtml(patch);
     output.hidden = false;
     show(status, `Changes from ${from.stamp} to ${to.stamp}.`);
   } catch (error) {

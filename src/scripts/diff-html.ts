@@ -5,9 +5,6 @@
  */
 import { html } from 'diff2html';
 
-/** The two views of a diff: two columns, or one column with removed lines above added ones. */
-export type DiffView = 'side-by-side' | 'line-by-line';
-
 // diff2html names each file's block after a hash of its name, so the two views of one diff on one
 // page would share an id; nothing links to it (the file list is off), so it is dropped.
 const FILE_ID = / id="d2h-[^"]*"/g;
@@ -38,8 +35,11 @@ function joinSides(sideBySide: string): string {
   });
 }
 
-/** The HTML of a unified diff in one view, with changed words marked by <ins> and <del>. */
-export function patchToHtml(patch: string, view: DiffView): string {
-  const rendered = html(patch, { outputFormat: view, diffStyle: 'word', matching: 'lines', drawFileList: false }).replace(FILE_ID, '');
-  return view === 'side-by-side' ? joinSides(rendered) : rendered;
+/**
+ * The HTML of a unified diff, with changed words marked by <ins> and <del>: one table with a row per
+ * pair of lines, which the page's CSS lays out side by side or, one side above the other, inline.
+ * Rendered once for both views, since word highlighting is most of diff2html's cost.
+ */
+export function patchToHtml(patch: string): string {
+  return joinSides(html(patch, { outputFormat: 'side-by-side', diffStyle: 'word', matching: 'lines', drawFileList: false }).replace(FILE_ID, ''));
 }

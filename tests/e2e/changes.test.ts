@@ -33,6 +33,20 @@ async function firstMarkedLinePair(view: string) {
   })()`) as Promise<{ before: string; after: string; deleted: string[]; inserted: string[] }>;
 }
 
+/** Where the first changed line's new version shows against its old one, and whether unchanged lines show their new side too. */
+async function layout() {
+  return page.evaluate(`(() => {
+    const rows = [...document.querySelectorAll('.diff tr')];
+    const change = rows.find((row) => row.querySelector('.d2h-del') && row.querySelector('.d2h-ins'));
+    const context = rows.find((row) => row.querySelector('.d2h-cntx') && !row.querySelector('.d2h-del, .d2h-ins, .d2h-emptyplaceholder'));
+    const [before, after] = [change.querySelector('td.d2h-del:not(.d2h-code-side-linenumber)'), change.querySelector('td.d2h-ins:not(.d2h-code-side-linenumber)')].map((cell) => cell.getBoundingClientRect());
+    return {
+      newSideOfChange: after.left >= before.right ? 'right' : after.top >= before.bottom ? 'below' : 'overlapping',
+      newSideOfContext: context.children[3].getClientRects().length ? 'shown' : 'hidden',
+    };
+  })()`) as Promise<{ newSideOfChange: string; newSideOfContext: string }>;
+}
+
 /** The words that differ between two lines, as a word diff finds them. */
 function changedWords(before: string, after: string) {
   const parts = diffWords(before, after);
@@ -44,21 +58,19 @@ function changedWords(before: string, after: string) {
 describe('reading what changed in a browser', () => {
   it('opens a diff page and switches between the side-by-side and inline views without reloading', async () => {
     await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/20260518103057/changes/`);
-    const sideBySide = page.locator('.diff-side-by-side');
-    const inline = page.locator('.diff-inline');
-    expect([await sideBySide.isVisible(), await inline.isVisible()]).toEqual([true, false]);
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    expect(await layout()).toEqual({ newSideOfChange: 'right', newSideOfContext: 'shown' });
     await page.getByLabel('Inline').check();
-    expect([await sideBySide.isVisible(), await inline.isVisible()]).toEqual([false, true]);
+    expect(await layout()).toEqual({ newSideOfChange: 'below', newSideOfContext: 'hidden' });
     await page.getByLabel('Side by side').check();
-    expect([await sideBySide.isVisible(), await inline.isVisible()]).toEqual([true, false]);
+    expect(await layout()).toEqual({ newSideOfChange: 'right', newSideOfContext: 'shown' });
     expect(navigations).toEqual([]);
   });
 
   it('highlights exactly the words that changed', async () => {
     await page.goto(`${site.url}chatgpt/vulnerability-disclosure-policy/20260518103057/changes/`);
-    const marked = await firstMarkedLinePair('.diff-side-by-side');
+    const marked = await firstMarkedLinePair('.diff');
     expect(marked.before).toBe('Updated: November 20, 2025');
     expect({ deleted: marked.deleted, inserted: marked.inserted }).toEqual({ deleted: ['November', '20', '2025'], inserted: ['March', '25', '2026'] });
     expect({ deleted: marked.deleted, inserted: marked.inserted }).toEqual(changedWords(marked.before, marked.after));
@@ -72,14 +84,14 @@ describe('reading what changed in a browser', () => {
     await page.waitForURL(/from=20251111152200&to=20260728223100/);
     await page.locator('#compare-output .d2h-wrapper').first().waitFor();
     expect(await page.locator('#compare-status').textContent()).toBe('Changes from 20251111152200 to 20260728223100.');
-    const marked = await firstMarkedLinePair('#compare-output .diff-side-by-side');
+    const marked = await firstMarkedLinePair('#compare-output .diff');
     expect(marked.before).toBe('Updated: June 9, 2025');
     expect(marked.after).toBe('Updated: 25 March 2026');
     expect({ deleted: marked.deleted, inserted: marked.inserted }).toEqual({ deleted: ['June', '9,', '2025'], inserted: ['25', 'March', '2026'] });
     expect({ deleted: marked.deleted, inserted: marked.inserted }).toEqual(changedWords(marked.before, marked.after));
     expect(await page.locator('#compare-output').textContent()).not.toContain('sources:');
     await page.getByLabel('Inline').check();
-    expect(await page.locator('#compare-output .diff-inline').isVisible()).toBe(true);
+    expect(await layout()).toEqual({ newSideOfChange: 'below', newSideOfContext: 'hidden' });
     expect(errors).toEqual([]);
   });
 

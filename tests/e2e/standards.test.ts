@@ -54,7 +54,7 @@ describe('accessibility (axe-core in Chromium)', () => {
   it.each(Object.entries(PAGES))('finds no serious or critical violation on the %s page', async (_, pagePath) => {
     const page = await context.newPage();
     await page.goto(server.url + pagePath, { waitUntil: 'load' });
-    if (pagePath.includes('compare/')) await page.locator('.diff-inline .d2h-file-wrapper').first().waitFor({ state: 'attached' });
+    if (pagePath.includes('compare/')) await page.locator('.diff .d2h-file-wrapper').first().waitFor({ state: 'attached' });
     if (pagePath.startsWith('search/')) await page.locator('.pagefind-ui__result').first().waitFor();
     // Evaluated through the DevTools protocol, which the page's CSP does not govern (an injected <script> would be blocked).
     await page.evaluate(AXE);

@@ -73,21 +73,20 @@ describe('diff pages of the fixture archive', () => {
     expect($('.change-summary .rules li code').map((_, c) => $(c).text()).get()).toEqual(['url-noise']);
   });
 
-  it('renders the diff side by side and inline, with exactly the changed words marked', () => {
+  it('renders the diff once for both views, a row per pair of lines, with exactly the changed words marked', () => {
     const $ = page('chatgpt/vulnerability-disclosure-policy/20260518103057/changes');
     expect($('input[type=radio][name=diff-view]').map((_, input) => $(input).attr('value')).get()).toEqual(['side-by-side', 'inline']);
-    for (const view of ['.diff-side-by-side', '.diff-inline']) {
-      const firstDeleted = $(`${view} .d2h-del .d2h-code-line-ctn`).first();
-      const firstInserted = $(`${view} .d2h-ins .d2h-code-line-ctn`).first();
-      expect(firstDeleted.text()).toBe('Updated: November 20, 2025');
-      expect(firstDeleted.find('del').map((_, del) => $(del).text()).get()).toEqual(['November', '20', '2025']);
-      expect(firstInserted.find('ins').map((_, ins) => $(ins).text()).get()).toEqual(['March', '25', '2026']);
-    }
+    expect($('.diff .d2h-diff-table')).toHaveLength(1);
+    const pair = $('.diff tr').filter((_, row) => $(row).find('.d2h-del').length > 0).first();
+    const [deleted, inserted] = [pair.find('.d2h-del .d2h-code-line-ctn'), pair.find('.d2h-ins .d2h-code-line-ctn')];
+    expect(deleted.text()).toBe('Updated: November 20, 2025');
+    expect(deleted.find('del').map((_, del) => $(del).text()).get()).toEqual(['November', '20', '2025']);
+    expect(inserted.find('ins').map((_, ins) => $(ins).text()).get()).toEqual(['March', '25', '2026']);
   });
 
   it('compares bodies only, so the front matter never shows in a diff', () => {
     const $ = page('chatgpt/vulnerability-disclosure-policy/20251124155107/changes');
-    expect($('.diff-inline').text()).not.toContain('sources:');
+    expect($('.diff').text()).not.toContain('sources:');
   });
 });
 
@@ -219,11 +218,11 @@ describe('diffs of hostile, identical, binary and oversized versions', () => {
   it('shows tracked markup in a diff as text and never as elements', () => {
     const $ = edge('20260103100000');
     expect($('.diff script, .diff img')).toHaveLength(0);
-    expect($('.diff-inline .d2h-del .d2h-code-line-ctn').text()).toBe('You agree to <script>alert(1)</script> these terms.');
-    expect($('.diff-inline .d2h-ins .d2h-code-line-ctn').text()).toBe('You agree to <img src=x onerror=alert(2)> these terms.');
+    expect($('.diff .d2h-del .d2h-code-line-ctn').text()).toBe('You agree to <script>alert(1)</script> these terms.');
+    expect($('.diff .d2h-ins .d2h-code-line-ctn').text()).toBe('You agree to <img src=x onerror=alert(2)> these terms.');
     const diff = versionsToUnifiedDiff('<b onclick=x>a</b>\n', '<i>b</i>\n', { fileLabel: 'x.md' });
     if (diff.status !== 'changed') throw new Error(`expected a diff, got ${diff.status}`);
-    const rendered = cheerio.load(patchToHtml(diff.patch, 'side-by-side'));
+    const rendered = cheerio.load(patchToHtml(diff.patch));
     expect(rendered('b, i')).toHaveLength(0);
   });
 

@@ -172,7 +172,7 @@ describe('the site built from hostile pages', () => {
     for (const document of ['terms-of-service', 'privacy-policy', 'community-guidelines']) {
       const stamps = manifest.versions.filter((url) => url.includes(`/${document}/`)).map((url) => url.split('/').at(-2)!);
       const url = site.url + comparePath('hostile', document, stamps[0], stamps[1]).slice(1);
-      const result = await visit(url, (page) => page.locator('.diff-inline .d2h-file-wrapper').first().waitFor({ state: 'attached', timeout: 30_000 }));
+      const result = await visit(url, (page) => page.locator('.diff .d2h-file-wrapper').first().waitFor({ state: 'attached', timeout: 30_000 }));
       expect(result).toEqual(clean(url));
     }
   });
