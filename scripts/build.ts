@@ -1,9 +1,9 @@
 /**
  * npm run build [-- --outDir dist]
  * Builds the site in n Astro builds side by side (n = FINEPRINT_BUILD_SHARDS, default one per core):
- * the archive's documents are derived into the cache by n processes, then each build renders its
- * share of the pages (src/data/shard.ts), and the outputs are merged into one folder that gets its
- * sitemaps and its search index.
+ * each derives its share of the archive's documents into the shared cache first, then renders its
+ * share of the pages (src/data/shard.ts); the outputs are merged into one folder, which then gets
+ * its sitemaps and its search index.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -23,61 +23,73 @@ const shardCount = Math.max(1, Number(process.env.FINEPRINT_BUILD_SHARDS ?? avai
 // project (else in .astro/, which two builds would share): shard outputs stay inside it.
 const work = join(ROOT, 'node_modules/.cache/fineprint-build', String(process.pid));
 const astroCache = process.env.FINEPRINT_ASTRO_CACHE_DIR ?? join(ROOT, 'node_modules/.astro');
-const shards = Array.from({ length: shardCount }, (_, i) => `${i + 1}/${shardCount}`);
 
 // Astro prints a line per page (`├─ /a/b/index.html`, then its time `(+11ms)`); the rest (warnings,
 // totals) is worth passing on.
 const PAGE_LINE = /[├└│]─|^\s*\(\+[\d.]+m?s\)\s*$/;
+// Every build first syncs the content collections into .astro/, which two builds must not write at
+// once; the line Astro prints after that sync lets the next build start.
+const CONTENT_SYNCED = /\[types\] Generated/;
 
-/** Runs a command of node_modules/.bin, passing its output on with `label`; rejects with its last lines on failure. */
-function run(bin: string, args: string[], label: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+/**
+ * Starts a command of node_modules/.bin, passing its output on with `label`. `synced` resolves once
+ * it printed CONTENT_SYNCED, or ended; `done` rejects with its last output if it fails.
+ */
+function start(bin: string, args: string[], label: string, env: NodeJS.ProcessEnv): { synced: Promise<void>; done: Promise<void> } {
   const child = spawn(join(ROOT, 'node_modules/.bin', bin), args, {
     cwd: ROOT,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
+  let markSynced = () => {};
+  const synced = new Promise<void>((resolve) => (markSynced = resolve));
   const relay = (chunk: Buffer) => {
     tail = (tail + chunk).slice(-20_000);
     for (const line of chunk.toString('utf8').split('\n')) {
+      if (CONTENT_SYNCED.test(line)) markSynced();
       if (line.trim() && !PAGE_LINE.test(line)) console.log(`[${label}] ${line}`);
     }
   };
   child.stdout.on('data', relay);
   child.stderr.on('data', relay);
-  return new Promise((resolve, reject) => {
+  const done = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${label}: ${bin} ${args.join(' ')} failed (exit ${code}):\n${tail}`))));
+    child.on('close', (code) => {
+      markSynced();
+      if (code === 0) resolve();
+      else reject(new Error(`${label}: ${bin} ${args.join(' ')} failed (exit ${code}):\n${tail}`));
+    });
   });
+  return { synced, done };
 }
 
 async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
-  const start = performance.now();
+  const startedAt = performance.now();
   const result = await action();
-  console.log(`${name}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  console.log(`${name}: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   return result;
+}
+
+/** Runs the n builds, each started once the one before has synced the content, and waits for all. */
+async function buildShards(outputs: string[]): Promise<void> {
+  const builds: Promise<void>[] = [];
+  for (const [i, output] of outputs.entries()) {
+    const shard = `${i + 1}/${outputs.length}`;
+    const build = start('astro', ['build', '--outDir', output], `build ${shard}`, {
+      FINEPRINT_BUILD_SHARD: shard,
+      FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, `shard-${i + 1}`),
+    });
+    builds.push(build.done);
+    await build.synced;
+  }
+  await Promise.all(builds);
 }
 
 try {
   await mkdir(work, { recursive: true });
-  // Builds started together would all write .astro/ at once; one sync first leaves them nothing to change.
-  await step('content sync and derived data', () =>
-    Promise.all([
-      run('astro', ['sync'], 'sync', { FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, 'shard-1') }),
-      ...(shardCount > 1 ? shards.map((shard) => run('tsx', ['scripts/derive.ts', '--shard', shard], `derive ${shard}`)) : []),
-    ]),
-  );
-  const outputs = shards.map((_, i) => join(work, `shard-${i + 1}`));
-  await step(`${shardCount} site builds`, () =>
-    Promise.all(
-      shards.map((shard, i) =>
-        run('astro', ['build', '--outDir', outputs[i]!], `build ${shard}`, {
-          FINEPRINT_BUILD_SHARD: shard,
-          FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, `shard-${i + 1}`),
-        }),
-      ),
-    ),
-  );
+  const outputs = Array.from({ length: shardCount }, (_, i) => join(work, `shard-${i + 1}`));
+  await step(`${shardCount} site builds`, () => buildShards(outputs));
   const merged = await step('merge', () => mergeBuildOutputs(outputs, outDir));
   const siteBase = new URL(process.env.FINEPRINT_BASE ?? '/', process.env.FINEPRINT_SITE ?? DEFAULT_SITE).href;
   const pages = (await readdir(outDir, { recursive: true })).map(builtFileToPagePath).filter((path) => path !== null);

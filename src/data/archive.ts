@@ -2,24 +2,25 @@ import { resolve } from 'node:path';
 import { createDerivedCache } from '../lib/archive/derived-cache';
 import { cacheKey } from '../lib/cache/disk-cache';
 import { derivedDisk, htmlCache } from './cache';
-import {
-  assertRoutableIds,
-  indexArchive,
-  loadDerivedDocument,
-  type ArchiveIndex,
-  type DocumentEntry,
-  type VersionEntry,
-} from '../lib/archive/index-archive';
+import { indexArchive, type ArchiveIndex, type DocumentEntry, type VersionEntry } from '../lib/archive/index-archive';
 import { BlobReader } from '../lib/history/git';
 import { readHistory } from '../lib/history/read-history';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
-import { balanceShards, type Shard } from '../lib/shard';
+import { balanceShards, parseShard, type Shard } from '../lib/shard';
 
 /**
  * The archive the site is built from: FINEPRINT_ARCHIVE (a git repository of our layout or an Open
  * Terms Archive versions repository), by default this repository. Read once per build.
  */
 export const ARCHIVE_REPO = resolve(process.env.FINEPRINT_ARCHIVE ?? '.');
+
+/**
+ * The part of the site this build renders: FINEPRINT_BUILD_SHARD=i/n, set by scripts/build.ts, which
+ * runs n builds side by side and merges their output (see shard.ts). Unset, the build renders it all.
+ */
+export const BUILD_SHARD: Shard | null = process.env.FINEPRINT_BUILD_SHARD
+  ? parseShard(process.env.FINEPRINT_BUILD_SHARD, 'FINEPRINT_BUILD_SHARD')
+  : null;
 
 let blobs: BlobReader | undefined;
 let index: Promise<ArchiveIndex> | undefined;
@@ -31,31 +32,18 @@ function blobReader(): BlobReader {
   return blobs;
 }
 
-/** The metadata index of the archive, read from git history on first use. */
-export function loadArchive(): Promise<ArchiveIndex> {
-  index ??= readHistory(ARCHIVE_REPO).then((history) =>
-    indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk)),
-  );
-  return index;
-}
-
 /**
- * Derives the documents of one shard of the archive into the cache, so that builds started after it
- * find them there: the first step of a build split across processes (scripts/build.ts). Documents are
- * balanced by their number of versions. Returns how many documents the shard holds.
+ * The metadata index of the archive, read from git history on first use. A build that is one of n
+ * derives its share of the documents (balanced by number of versions) first, and finds most of the
+ * rest already derived into the cache by the other builds.
  */
-export async function deriveShard(shard: Shard): Promise<number> {
-  const history = await readHistory(ARCHIVE_REPO);
-  const shards = balanceShards(history.documents.map((document) => document.versions.length), shard.count);
-  const mine = history.documents.filter((_, position) => shards[position] === shard.index);
-  const cache = createDerivedCache(derivedDisk);
-  for (const document of mine) {
-    assertRoutableIds(document);
-    await loadDerivedDocument(document, history.layout, (blob) => blobReader().readText(blob), cache);
-  }
-  blobs?.close();
-  blobs = undefined;
-  return mine.length;
+export function loadArchive(): Promise<ArchiveIndex> {
+  index ??= readHistory(ARCHIVE_REPO).then((history) => {
+    const shards = BUILD_SHARD && balanceShards(history.documents.map((document) => document.versions.length), BUILD_SHARD.count);
+    const deriveFirst = shards ? history.documents.filter((_, position) => shards[position] === BUILD_SHARD!.index) : [];
+    return indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk), { deriveFirst });
+  });
+  return index;
 }
 
 /** The recorded bytes of a version, exactly as in git. */

@@ -1,14 +1,6 @@
 import type { DocumentEntry } from '../lib/archive/index-archive';
-import { balanceShards, isInShard, parseShard, type Shard } from '../lib/shard';
-import { loadArchive } from './archive';
-
-/**
- * The part of the site this build renders: FINEPRINT_BUILD_SHARD=i/n, set by scripts/build.ts, which
- * runs n builds side by side and merges their output. Unset, the build renders every page.
- */
-export const BUILD_SHARD: Shard | null = process.env.FINEPRINT_BUILD_SHARD
-  ? parseShard(process.env.FINEPRINT_BUILD_SHARD, 'FINEPRINT_BUILD_SHARD')
-  : null;
+import { balanceShards, isInShard } from '../lib/shard';
+import { BUILD_SHARD, loadArchive } from './archive';
 
 let documentsInShard: Promise<DocumentEntry[]> | undefined;
 
@@ -17,16 +9,18 @@ let documentsInShard: Promise<DocumentEntry[]> | undefined;
  * are balanced by the bytes of their versions, which is what their pages cost to render.
  */
 export function documentsOfThisShard(): Promise<DocumentEntry[]> {
+  const shard = BUILD_SHARD;
   documentsInShard ??= loadArchive().then(({ documents }) => {
-    if (!BUILD_SHARD) return documents;
+    if (!shard) return documents;
     const weights = documents.map((document) => document.versions.reduce((sum, version) => sum + version.bytes, 0));
-    const shards = balanceShards(weights, BUILD_SHARD.count);
-    return documents.filter((_, position) => shards[position] === BUILD_SHARD.index);
+    const shards = balanceShards(weights, shard.count);
+    return documents.filter((_, position) => shards[position] === shard.index);
   });
   return documentsInShard;
 }
 
 /** The routes of a list that this build renders: every n-th, when the build is one of n. */
 export function routesOfThisShard<T>(routes: T[]): T[] {
-  return BUILD_SHARD ? routes.filter((_, position) => isInShard(position, BUILD_SHARD)) : routes;
+  const shard = BUILD_SHARD;
+  return shard ? routes.filter((_, position) => isInShard(position, shard)) : routes;
 }

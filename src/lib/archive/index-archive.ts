@@ -167,7 +167,7 @@ export async function deriveDocument(
 }
 
 /** A document's derived data: from `cache` when its blobs are unchanged, else derived and stored there. */
-export async function loadDerivedDocument(
+async function loadDerivedDocument(
   document: DocumentHistory,
   layout: ArchiveHistory['layout'],
   readText: (blob: string) => Promise<string>,
@@ -184,16 +184,24 @@ export async function loadDerivedDocument(
 /**
  * Builds the index of the whole archive, one document at a time, taking each document's derived data
  * from `cache` when its blobs are unchanged, so a rebuild after one new version derives one document.
+ * The documents in `deriveFirst` are derived before the others: builds that share a cache and each
+ * put a different share of the documents first find the others' shares there when they reach them.
  */
 export async function indexArchive(
   history: ArchiveHistory,
   readText: (blob: string) => Promise<string>,
   cache?: DerivedCache,
+  { deriveFirst = [] }: { deriveFirst?: readonly DocumentHistory[] } = {},
 ): Promise<ArchiveIndex> {
+  for (const document of history.documents) assertRoutableIds(document);
+  const first = new Set(deriveFirst);
+  const derivedOf = new Map<DocumentHistory, DerivedDocument>();
+  for (const document of [...first, ...history.documents.filter((d) => !first.has(d))]) {
+    derivedOf.set(document, await loadDerivedDocument(document, history.layout, readText, cache));
+  }
   const documents: DocumentEntry[] = [];
   for (const document of history.documents) {
-    assertRoutableIds(document);
-    const derived = await loadDerivedDocument(document, history.layout, readText, cache);
+    const derived = derivedOf.get(document)!;
     const versions: VersionEntry[] = document.versions.map((version, index) => ({ ...version, index, ...derived.versions[index]! }));
     documents.push({
       ...document,
