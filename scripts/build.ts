@@ -4,6 +4,9 @@
  * each derives its share of the archive's documents into the shared cache first, then renders its
  * share of the pages (src/data/shard.ts); the outputs are merged into one folder, which then gets
  * its sitemaps and its search index.
+ *
+ * Across machines (a matrix of jobs): `--shard i/n --outDir part-i` builds one share only, and
+ * `--merge part-1 … part-n --outDir dist` merges the shares and writes the sitemaps and the index.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -11,14 +14,20 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE } from '../src/consts';
+import { FineprintError } from '../src/lib/errors';
+import { parseShard } from '../src/lib/shard';
 import { mergeBuildOutputs } from '../src/lib/build/merge';
 import { builtFileToPagePath, renderSitemaps } from '../src/lib/build/sitemap';
 import { indexBuiltSite } from '../src/lib/search/index-site';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { outDir: { type: 'string', default: 'dist' }, shard: { type: 'string' }, merge: { type: 'boolean', default: false } },
+});
 const outDir = resolve(values.outDir);
-const shardCount = Math.max(1, Number(process.env.FINEPRINT_BUILD_SHARDS ?? availableParallelism()) || 1);
+const onlyShard = values.shard ? parseShard(values.shard) : null;
+const shardCount = onlyShard?.count ?? Math.max(1, Number(process.env.FINEPRINT_BUILD_SHARDS ?? availableParallelism()) || 1);
 // Astro keeps a build's intermediate files beside its output only when the output is inside the
 // project (else in .astro/, which two builds would share): shard outputs stay inside it.
 const work = join(ROOT, 'node_modules/.cache/fineprint-build', String(process.pid));
@@ -71,14 +80,14 @@ async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Runs the n builds, each started once the one before has synced the content, and waits for all. */
-async function buildShards(outputs: string[]): Promise<void> {
+/** Runs the builds of these shards (1-based), each started once the one before has synced the content, and waits for all. */
+async function buildShards(shards: number[], outputs: string[]): Promise<void> {
   const builds: Promise<void>[] = [];
   for (const [i, output] of outputs.entries()) {
-    const shard = `${i + 1}/${outputs.length}`;
+    const shard = `${shards[i]}/${shardCount}`;
     const build = start('astro', ['build', '--outDir', output], `build ${shard}`, {
       FINEPRINT_BUILD_SHARD: shard,
-      FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, `shard-${i + 1}`),
+      FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, `shard-${shards[i]}`),
     });
     builds.push(build.done);
     await build.synced;
@@ -86,10 +95,8 @@ async function buildShards(outputs: string[]): Promise<void> {
   await Promise.all(builds);
 }
 
-try {
-  await mkdir(work, { recursive: true });
-  const outputs = Array.from({ length: shardCount }, (_, i) => join(work, `shard-${i + 1}`));
-  await step(`${shardCount} site builds`, () => buildShards(outputs));
+/** Merges built shares of the site into outDir and writes its sitemaps and search index. */
+async function finish(outputs: string[]): Promise<void> {
   const merged = await step('merge', () => mergeBuildOutputs(outputs, outDir));
   const siteBase = new URL(process.env.FINEPRINT_BASE ?? '/', process.env.FINEPRINT_SITE ?? DEFAULT_SITE).href;
   const pages = (await readdir(outDir, { recursive: true })).map(builtFileToPagePath).filter((path) => path !== null);
@@ -100,6 +107,20 @@ try {
   console.log(
     `Built ${pages.length} pages into ${outDir} (${merged.moved} entries merged, ${merged.shared} files rendered by every build); search indexes ${search.indexed} of ${search.scanned}.`,
   );
+}
+
+try {
+  if (values.merge) {
+    if (!positionals.length) throw new FineprintError('--merge needs the folders of the built shares: --merge part-1 part-2 --outDir dist');
+    await finish(positionals.map((dir) => resolve(dir)));
+  } else {
+    await mkdir(work, { recursive: true });
+    const shards = onlyShard ? [onlyShard.index] : Array.from({ length: shardCount }, (_, i) => i + 1);
+    const outputs = shards.map((shard) => join(work, `shard-${shard}`));
+    await step(`${shards.length} site build${shards.length > 1 ? 's' : ''}`, () => buildShards(shards, outputs));
+    if (onlyShard) await mergeBuildOutputs(outputs, outDir);
+    else await finish(outputs);
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -8,12 +8,16 @@ import { makeFixtureArchive } from './fixture-archive';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Options of a site build: the archive repository to publish and where the site is deployed. */
+/** Options of a site build: the archive repository to publish, where the site is deployed, and how it is split. */
 export interface BuildOptions {
   archive: string;
   outDir: string;
   site?: string;
   base?: string;
+  /** Builds side by side (FINEPRINT_BUILD_SHARDS); 2 unless given, so test sites go through the merge. */
+  shards?: number;
+  /** Arguments of scripts/build.ts besides --outDir (`--shard 1/2`, `--merge a b`). */
+  args?: string[];
 }
 
 // Builds of this checkout share its .astro/ folder (Astro writes the content sync there), so two builds
@@ -70,12 +74,11 @@ function runBuild(options: BuildOptions): void {
     FINEPRINT_BASE: options.base ?? '/',
     FINEPRINT_ASTRO_CACHE_DIR: join(options.outDir, '..', 'astro-cache'),
     FINEPRINT_CACHE_DIR: join(options.outDir, '..', 'fineprint-cache'),
-    // Two builds merged, whatever the machine's cores, so every test site goes through the merge.
-    FINEPRINT_BUILD_SHARDS: '2',
+    FINEPRINT_BUILD_SHARDS: String(options.shards ?? 2),
   };
   const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
   try {
-    execFileSync(bin('tsx'), ['scripts/build.ts', '--outDir', options.outDir], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(bin('tsx'), ['scripts/build.ts', '--outDir', options.outDir, ...(options.args ?? [])], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`Site build failed:\n${stdout ?? ''}\n${stderr ?? ''}`);

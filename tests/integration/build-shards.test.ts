@@ -1,0 +1,47 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
+
+/** Every file of a built site with its bytes, by path. */
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+function differingFiles(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const paths = new Set([...a.keys(), ...b.keys()]);
+  return [...paths].filter((path) => !a.has(path) || !b.has(path) || !a.get(path)!.equals(b.get(path)!)).sort();
+}
+
+let sharded: Map<string, Buffer>;
+let archive: string;
+
+beforeAll(async () => {
+  const site = await fixtureSite();
+  archive = site.archive;
+  sharded = filesOf(site.outDir);
+});
+
+describe('a site built in shards', () => {
+  it('is byte for byte the site of one build', () => {
+    const outDir = join(mkdtempSync(join(tmpdir(), 'fineprint-one-build-')), 'dist');
+    buildSite({ archive, outDir, ...FIXTURE_SITE, shards: 1 });
+    const whole = filesOf(outDir);
+    expect(whole.size).toBeGreaterThan(100);
+    expect(differingFiles(whole, sharded)).toEqual([]);
+  });
+
+  it('is the same when its shares are built apart, as jobs of a matrix would, and merged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fineprint-matrix-'));
+    for (const shard of ['1/2', '2/2']) buildSite({ archive, outDir: join(dir, `part-${shard[0]}`), ...FIXTURE_SITE, args: ['--shard', shard] });
+    const parts = [filesOf(join(dir, 'part-1')), filesOf(join(dir, 'part-2'))];
+    expect(parts.every((part) => part.size < sharded.size)).toBe(true);
+    buildSite({ archive, outDir: join(dir, 'dist'), ...FIXTURE_SITE, args: ['--merge', join(dir, 'part-1'), join(dir, 'part-2')] });
+    expect(differingFiles(filesOf(join(dir, 'dist')), sharded)).toEqual([]);
+  });
+});
