@@ -1,5 +1,5 @@
 /**
- * npm run bench -- <repository or .bundle> | --synthetic N [--skip-bare]
+ * npm run bench -- <repository or .bundle> | --synthetic N [--skip-bare] [--skip-rebuild]
  * Builds the site from an archive and prints one table: history read against the git floor, full build
  * against a bare Astro build of the same version texts, Pagefind, peak memory, page sizes, and a rebuild
  * after one new version with the derived-data cache warm.
@@ -17,10 +17,14 @@ const ROOT = resolve(import.meta.dirname, '..');
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { synthetic: { type: 'string' }, 'skip-bare': { type: 'boolean', default: false } },
+  options: {
+    synthetic: { type: 'string' },
+    'skip-bare': { type: 'boolean', default: false },
+    'skip-rebuild': { type: 'boolean', default: false },
+  },
 });
 if (!positionals[0] && !values.synthetic) {
-  console.error('Usage: npm run bench -- <repository or .bundle> | --synthetic N [--skip-bare]');
+  console.error('Usage: npm run bench -- <repository or .bundle> | --synthetic N [--skip-bare] [--skip-rebuild]');
   process.exit(2);
 }
 
@@ -67,11 +71,14 @@ try {
   const largest = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const searchBytes = files.filter((file) => file.path.includes('/pagefind/')).reduce((sum, file) => sum + file.bytes, 0);
 
-  const history = await readHistory(repository.path);
-  const changed = history.documents[0]!;
-  const latestText = await new BlobReader(repository.path).readText(changed.versions.at(-1)!.blob);
-  await appendOneVersion(repository.path, changed.path, latestText, new Date(changed.versions.at(-1)!.capturedAt.getTime() + 3_600_000));
-  const rebuild = await runMeasured(bin('tsx'), ['scripts/build.ts', '--outDir', dist], { cwd: ROOT, env: env(dist) });
+  let rebuild: Awaited<ReturnType<typeof runMeasured>> | null = null;
+  if (!values['skip-rebuild']) {
+    const history = await readHistory(repository.path);
+    const changed = history.documents[0]!;
+    const latestText = await new BlobReader(repository.path).readText(changed.versions.at(-1)!.blob);
+    await appendOneVersion(repository.path, changed.path, latestText, new Date(changed.versions.at(-1)!.capturedAt.getTime() + 3_600_000));
+    rebuild = await runMeasured(bin('tsx'), ['scripts/build.ts', '--outDir', dist], { cwd: ROOT, env: env(dist) });
+  }
 
   let bare: Awaited<ReturnType<typeof runMeasured>> | null = null;
   if (!values['skip-bare']) {
@@ -89,7 +96,7 @@ try {
     ['pages (HTML)', String(pages.length)],
     ['full build (cold cache, npm run build)', `${s(build.ms)}, ${(pages.length / (build.ms / 1000)).toFixed(0)} pages/s`],
     ['bare Astro build of the same texts', bare ? `${s(bare.ms)}; full build = ${(build.ms / bare.ms).toFixed(2)}× bare` : 'skipped'],
-    ['rebuild after one new version (warm cache)', `${s(rebuild.ms)} = ${((rebuild.ms / build.ms) * 100).toFixed(0)}% of cold`],
+    ['rebuild after one new version (warm cache)', rebuild ? `${s(rebuild.ms)} = ${((rebuild.ms / build.ms) * 100).toFixed(0)}% of cold` : 'skipped'],
     ['Pagefind (part of the build)', `${s(pagefindMs)}, index ${mib(searchBytes)}`],
     ['peak RSS (build, all its processes)', mib(build.peakRssBytes)],
     ['peak RSS (bare Astro build)', bare ? mib(bare.peakRssBytes) : 'skipped'],
