@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { createDerivedCache } from '../lib/archive/derived-cache';
 import { cacheKey } from '../lib/cache/disk-cache';
-import { derivedDisk, htmlCache } from './cache';
-import { indexArchive, type ArchiveIndex, type DocumentEntry, type VersionEntry } from '../lib/archive/index-archive';
+import { derivedDisk, htmlCache, provisionTextDisk } from './cache';
+import { indexArchive, type ArchiveIndex, type DocumentEntry, type IndexedProvisionEvent, type VersionEntry } from '../lib/archive/index-archive';
 import { BlobReader } from '../lib/history/git';
 import { readHistory } from '../lib/history/read-history';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
@@ -41,9 +41,18 @@ export function loadArchive(): Promise<ArchiveIndex> {
   index ??= readHistory(ARCHIVE_REPO).then((history) => {
     const shards = BUILD_SHARD && balanceShards(history.documents.map((document) => document.versions.length), BUILD_SHARD.count);
     const deriveFirst = shards ? history.documents.filter((_, position) => shards[position] === BUILD_SHARD!.index) : [];
-    return indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk), { deriveFirst });
+    return indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk, provisionTextDisk), { deriveFirst });
   });
   return index;
+}
+
+/** A provision's text in the version of one of its events ('' for a removal), from the cache the index was derived into. */
+export function provisionEventText(event: IndexedProvisionEvent): string {
+  const text = provisionTextDisk.get(event.textId);
+  if (text === null) {
+    throw new Error(`The text of a provision changed in version ${event.version} is missing from the cache (${event.textId}): delete the cache folder (FINEPRINT_CACHE_DIR) and build again.`);
+  }
+  return text;
 }
 
 /** The recorded bytes of a version, exactly as in git. */

@@ -1,16 +1,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { html as diffToHtml } from 'diff2html';
-import type { DocumentEntry, VersionEntry } from '../lib/archive/index-archive';
+import type { DocumentEntry, IndexedProvisionHistory, VersionEntry } from '../lib/archive/index-archive';
 import { versionsToUnifiedDiff } from '../lib/diff/unified';
 import { DeclarationError } from '../lib/errors';
 import { changePath, provisionAnchorPath, provisionPath, versionPath } from '../lib/paths';
-import type { ProvisionEventKind, ProvisionHistory } from '../lib/provisions/lineage';
+import type { ProvisionEventKind } from '../lib/provisions/lineage';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { EXPOSURE_SCALE, isAnalysisStale, type Analysis, type Exposure } from '../lib/schemas/analysis';
 import { titleProvisionAnchors } from '../lib/search/pagefind-anchors';
 import { provisionTitle } from '../lib/provisions/heading';
 import { cacheKey } from '../lib/cache/disk-cache';
-import { findDocument, loadArchive, renderVersion } from './archive';
+import { findDocument, loadArchive, provisionEventText, renderVersion } from './archive';
 import { htmlCache } from './cache';
 import { documentsOfThisShard } from './shard';
 
@@ -30,7 +30,7 @@ export async function provisionRoutes() {
 }
 
 /** The provision with this id in a document; the build fails loudly if a route asks for one it never had. */
-export function findProvision(document: DocumentEntry, id: string): ProvisionHistory {
+export function findProvision(document: DocumentEntry, id: string): IndexedProvisionHistory {
   const found = document.provisions.find((provision) => provision.id === id);
   if (!found) throw new Error(`No provision "${id}" in ${document.platform}/${document.document}.`);
   return found;
@@ -87,7 +87,8 @@ export interface ProvisionEventView {
 export async function provisionHistoryView(platform: string, documentId: string, id: string) {
   const document = await findDocument(platform, documentId);
   const provision = findProvision(document, id);
-  const events: ProvisionEventView[] = provision.events.map((event, index) => {
+  let previousText = '';
+  const events: ProvisionEventView[] = provision.events.map((event) => {
     const version = versionByStamp(document, event.version);
     return {
       version: event.version,
@@ -96,7 +97,7 @@ export async function provisionHistoryView(platform: string, documentId: string,
       capturedAt: version.capturedAt,
       path: provisionInVersion(document, version, id),
       changePath: version.index > 0 ? changePath(platform, documentId, event.version) : null,
-      diff: provisionDiff(provision.events[index - 1]?.text ?? '', event.text, id),
+      diff: provisionDiff(previousText, (previousText = provisionEventText(event)), id),
     };
   });
   const current = provision.text !== null && !document.removedAt;
@@ -147,7 +148,7 @@ export interface AnalysisView {
   entry: CollectionEntry<'analyses'>;
   data: Analysis;
   document: DocumentEntry;
-  provision: ProvisionHistory;
+  provision: IndexedProvisionHistory;
   asOf: { version: string; capturedAt: Date; path: string };
   /** Set when the provision changed after `as_of`: the first version that changed it and its change page. */
   staleSince: { version: string; capturedAt: Date; changePath: string } | null;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { FEED_ITEM_LIMIT } from '../consts';
-import type { DocumentEntry } from '../lib/archive/index-archive';
+import { provisionTextId, type DocumentEntry } from '../lib/archive/index-archive';
 import { changeToFeedItem, selectFeedItems, type FeedChange, type FeedItem, type FeedSite } from '../lib/feeds/items';
 import { provisionPath, topicPath } from '../lib/paths';
 import { splitProvisions } from '../lib/provisions/split';
@@ -8,7 +8,7 @@ import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { loadTopics, type Topic } from '../lib/topics/load';
 import { TOPIC_GROUP_TITLES, TOPIC_GROUPS } from '../lib/topics/schema';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
-import { loadArchive, readVersionText, versionBody } from './archive';
+import { loadArchive, provisionEventText, readVersionText, versionBody } from './archive';
 import { provisionTitle } from '../lib/provisions/heading';
 import { loadAnalyses, provisionKey } from './provisions';
 import { routesOfThisShard } from './shard';
@@ -49,6 +49,7 @@ export interface TaggedProvision {
 }
 
 let tagged: Promise<Map<string, TaggedProvision>> | undefined;
+const EMPTY_TEXT_ID = provisionTextId('');
 
 /**
  * Every provision of the archive with its topics, by provision key, tagged once per build: current
@@ -85,7 +86,8 @@ async function tagArchive(): Promise<Map<string, TaggedProvision>> {
     for (const history of document.provisions) {
       const key = provisionKey(document.platform, document.document, history.id);
       if (result.has(key)) continue;
-      const text = history.events.findLast((event) => event.text !== '')?.text ?? '';
+      const last = history.events.findLast((event) => event.textId !== EMPTY_TEXT_ID);
+      const text = last ? provisionEventText(last) : '';
       result.set(key, { ...base, id: history.id, heading: history.heading, text, current: false, tags: tag(key, { heading: history.heading, body: text }) });
     }
   }

@@ -3,7 +3,7 @@ import { RESERVED_DOCUMENT_IDS, RESERVED_PLATFORM_IDS } from '../../consts';
 import { DeclarationError } from '../errors';
 import { summarizeChange, type ChangeSummary } from '../diff/summary';
 import type { DocumentHistory, Version } from '../history/history';
-import { trackProvisionHistory, type IdentifiedProvision, type ProvisionHistory } from '../provisions/lineage';
+import { trackProvisionHistory, type IdentifiedProvision, type ProvisionEvent, type ProvisionHistory } from '../provisions/lineage';
 import { findStatedDate, type StatedDate } from '../stated-date';
 import type { ArchiveHistory } from '../history/read-history';
 import { parseRecordedText } from '../schemas/front-matter';
@@ -30,13 +30,27 @@ export interface VersionEntry extends Version {
   change: ChangeSummary | null;
 }
 
+/**
+ * A provision event as the index keeps it: its text, which over a long history adds up to most of
+ * what is derived, stays in the cache under `textId` (`provisionTextId`) until a page shows it.
+ */
+export type IndexedProvisionEvent = Omit<ProvisionEvent, 'text'> & { textId: string };
+
+/** A provision through all versions, its events' texts kept by id. */
+export type IndexedProvisionHistory = Omit<ProvisionHistory, 'events'> & { events: IndexedProvisionEvent[] };
+
+/** The id a provision text is kept under in the cache: its SHA-256. */
+export function provisionTextId(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 /** One document of the archive with its versions, oldest first. */
 export interface DocumentEntry extends Omit<DocumentHistory, 'versions'> {
   versions: VersionEntry[];
   latest: VersionEntry;
   sources: string[];
   /** Every provision the document ever had, with the versions in which it changed. */
-  provisions: ProvisionHistory[];
+  provisions: IndexedProvisionHistory[];
 }
 
 /** One platform with its documents. */
@@ -83,20 +97,22 @@ export type DerivedVersion = Pick<VersionEntry, 'sha256' | 'bytes' | 'bodyStartL
 /** What is derived from the texts of one document's versions. It depends only on their blobs and kinds. */
 export interface DerivedDocument {
   versions: DerivedVersion[];
-  provisions: ProvisionHistory[];
+  provisions: IndexedProvisionHistory[];
   platformName: string | null;
   type: string | null;
   sources: string[];
 }
 
-/** A store of derived documents by key (see `derivedDocumentKey`); it may forget anything. */
+/** A store of derived documents by key (see `derivedDocumentKey`) and of provision texts by id; it may forget anything. */
 export interface DerivedCache {
   get(key: string): Promise<DerivedDocument | null>;
   set(key: string, value: DerivedDocument): Promise<void>;
+  hasText(id: string): Promise<boolean>;
+  setText(id: string, text: string): Promise<void>;
 }
 
 /** Bump when what `deriveDocument` computes changes, so cached results of older code are not reused. */
-export const DERIVED_DATA_VERSION = 1;
+export const DERIVED_DATA_VERSION = 2;
 
 /**
  * The cache key of a document's derived data: blobs are immutable, so the same blobs and record kinds
@@ -118,7 +134,7 @@ export async function deriveDocument(
   document: DocumentHistory,
   layout: ArchiveHistory['layout'],
   readText: (blob: string) => Promise<string>,
-): Promise<DerivedDocument> {
+): Promise<{ derived: DerivedDocument; texts: Map<string, string> }> {
   const recorded: { text: string; meta: ReturnType<typeof splitRecordedFile> }[] = [];
   // All reads are queued at once: the blob reader answers them in one stream instead of one round trip each.
   const texts = await Promise.all(document.versions.map((version) => readText(version.blob)));
@@ -157,16 +173,30 @@ export async function deriveDocument(
     },
   );
   const latest = recorded.at(-1)!.meta;
+  const eventTexts = new Map<string, string>();
+  const provisions = lineage.provisions.map(({ events, ...provision }) => ({
+    ...provision,
+    events: events.map(({ text, ...event }) => {
+      const textId = provisionTextId(text);
+      eventTexts.set(textId, text);
+      return { ...event, textId };
+    }),
+  }));
   return {
-    versions,
-    provisions: lineage.provisions,
-    platformName: latest.platformName ?? null,
-    type: latest.type ?? null,
-    sources: latest.sources,
+    derived: { versions, provisions, platformName: latest.platformName ?? null, type: latest.type ?? null, sources: latest.sources },
+    texts: eventTexts,
   };
 }
 
-/** A document's derived data: from `cache` when its blobs are unchanged, else derived and stored there. */
+async function hasEveryText(derived: DerivedDocument, cache: DerivedCache): Promise<boolean> {
+  const ids = new Set(derived.provisions.flatMap((provision) => provision.events.map((event) => event.textId)));
+  return (await Promise.all([...ids].map((id) => cache.hasText(id)))).every(Boolean);
+}
+
+/**
+ * A document's derived data: from `cache` when its blobs are unchanged and its provision texts are
+ * all still there, else derived and stored there with its texts. Without a cache, the texts are not kept.
+ */
 async function loadDerivedDocument(
   document: DocumentHistory,
   layout: ArchiveHistory['layout'],
@@ -175,9 +205,12 @@ async function loadDerivedDocument(
 ): Promise<DerivedDocument> {
   const key = derivedDocumentKey(document, layout);
   const cached = await cache?.get(key);
-  if (cached) return cached;
-  const derived = await deriveDocument(document, layout, readText);
-  await cache?.set(key, derived);
+  if (cached && (await hasEveryText(cached, cache!))) return cached;
+  const { derived, texts } = await deriveDocument(document, layout, readText);
+  if (cache) {
+    for (const [id, text] of texts) await cache.setText(id, text);
+    await cache.set(key, derived);
+  }
   return derived;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where derived data and rendered HTML are kept between builds (the deploy workflow caches this folder). */
@@ -8,6 +8,7 @@ export const DEFAULT_CACHE_DIR = 'node_modules/.cache/fineprint';
 /** A content-addressed store of text: what is derived from immutable blobs never needs computing twice. */
 export interface DiskCache {
   get(key: string): string | null;
+  has(key: string): boolean;
   set(key: string, value: string): void;
   /** The cached value for `key`, computed and stored on a miss. */
   remember(key: string, compute: () => string): string;
@@ -31,6 +32,9 @@ export function createDiskCache(dir: string): DiskCache {
       } catch {
         return null;
       }
+    },
+    has(key) {
+      return existsSync(fileOf(key));
     },
     set(key, value) {
       const file = fileOf(key);

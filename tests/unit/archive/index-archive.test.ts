@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexArchive } from '../../../src/lib/archive/index-archive';
+import { createDerivedCache } from '../../../src/lib/archive/derived-cache';
+import { indexArchive, provisionTextId } from '../../../src/lib/archive/index-archive';
+import { createDiskCache } from '../../../src/lib/cache/disk-cache';
 import type { DocumentHistory } from '../../../src/lib/history/history';
 import type { ArchiveHistory } from '../../../src/lib/history/read-history';
 
@@ -69,25 +74,45 @@ describe('indexArchive', () => {
 });
 
 describe('indexArchive with a derived-data cache', () => {
+  const texts = { a: GOOD, b: GOOD.replace('Text.', 'Text, changed.') };
+
   it('derives a document once and reads no text when its blobs are unchanged', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { createDerivedCache } = await import('../../../src/lib/archive/derived-cache');
-    const { createDiskCache } = await import('../../../src/lib/cache/disk-cache');
     const dir = mkdtempSync(join(tmpdir(), 'fineprint-cache-'));
+    const cache = () => createDerivedCache(createDiskCache(join(dir, 'derived')), createDiskCache(join(dir, 'texts')));
     try {
-      const texts = { a: GOOD, b: GOOD.replace('Text.', 'Text, changed.') };
       const reads: string[] = [];
       const counting = async (blob: string) => (reads.push(blob), texts[blob as 'a' | 'b']);
-      const cold = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(createDiskCache(dir)));
+      const cold = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, cache());
       expect(reads).toEqual(['a', 'b']);
-      const warm = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, createDerivedCache(createDiskCache(dir)));
+      const warm = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, cache());
       expect(reads).toEqual(['a', 'b']);
       expect(warm.documents[0]!.versions).toEqual(cold.documents[0]!.versions);
       expect(warm.documents[0]!.latest.change!.kind).toBe('substantive');
-      await indexArchive(history('acme', 'privacy-policy', ['a', 'b', 'a']), counting, createDerivedCache(createDiskCache(dir)));
+      await indexArchive(history('acme', 'privacy-policy', ['a', 'b', 'a']), counting, cache());
       expect(reads).toEqual(['a', 'b', 'a', 'b', 'a']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the texts of provision events in the cache by id, out of the index, and derives again when they are lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fineprint-cache-'));
+    const textDisk = createDiskCache(join(dir, 'texts'));
+    const cache = () => createDerivedCache(createDiskCache(join(dir, 'derived')), textDisk);
+    try {
+      const reads: string[] = [];
+      const counting = async (blob: string) => (reads.push(blob), texts[blob as 'a' | 'b']);
+      const index = await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, cache());
+      const events = index.documents[0]!.provisions[0]!.events;
+      expect(events.map((event) => [event.event, 'text' in event, textDisk.get(event.textId)])).toEqual([
+        ['added', false, 'Text.\n'],
+        ['modified', false, 'Text, changed.\n'],
+      ]);
+      expect(events[1]!.textId).toBe(provisionTextId('Text, changed.\n'));
+      rmSync(join(dir, 'texts'), { recursive: true, force: true });
+      await indexArchive(history('acme', 'privacy-policy', ['a', 'b']), counting, cache());
+      expect(reads).toEqual(['a', 'b', 'a', 'b']);
+      expect(textDisk.get(events[1]!.textId)).toBe('Text, changed.\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
