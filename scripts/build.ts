@@ -86,7 +86,8 @@ async function buildShards(shards: number[], outputs: string[]): Promise<void> {
   for (const [i, output] of outputs.entries()) {
     const shard = `${shards[i]}/${shardCount}`;
     const build = start('astro', ['build', '--outDir', output], `build ${shard}`, {
-      FINEPRINT_BUILD_SHARD: shard,
+      // A build that is the only one renders every page without filtering any route.
+      ...(shardCount > 1 ? { FINEPRINT_BUILD_SHARD: shard } : {}),
       FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, `shard-${shards[i]}`),
     });
     builds.push(build.done);
