@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { pageUrlOf, splitProvisionRecords } from './provision-records';
+import { rechunkWordIndex } from './rechunk-index';
 
 /** The marker of pages the search indexes: the latest texts, notes and analyses (see the page templates). */
 const INDEXED_MARKER = 'data-pagefind-body';
@@ -14,7 +16,9 @@ export interface SearchIndexFigures {
 /**
  * Builds the Pagefind index of a built site into `<site>/pagefind`, from the pages that carry
  * data-pagefind-body only: the site has a page per version, diff and provision, and handing only the
- * few indexed pages to Pagefind spares it parsing all the others.
+ * few indexed pages to Pagefind spares it parsing all the others. A document's page is indexed as one
+ * record per provision (see provision-records.ts), and the word index is rewritten in smaller chunks
+ * (see rechunk-index.ts): both so that a search fetches little.
  */
 export async function indexBuiltSite(site: string): Promise<SearchIndexFigures> {
   const { index, errors } = await pagefind.createIndex({});
@@ -28,8 +32,14 @@ export async function indexBuiltSite(site: string): Promise<SearchIndexFigures> 
       const path = join(entry.parentPath, entry.name);
       const content = await readFile(path, 'utf8');
       if (!content.includes(INDEXED_MARKER)) continue;
-      const added = await index.addHTMLFile({ sourcePath: relative(site, path), content });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
+      const sourcePath = relative(site, path);
+      const records = splitProvisionRecords(content);
+      // Pagefind keeps one record per URL: a provision's record is at its anchored URL.
+      const files = records ? records.map(({ id, html }) => ({ url: pageUrlOf(sourcePath) + (id ? `#${id}` : ''), content: html })) : [{ sourcePath, content }];
+      for (const file of files) {
+        const added = await index.addHTMLFile(file);
+        if (added.errors.length) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
+      }
       indexed++;
     }
     const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
@@ -37,5 +47,6 @@ export async function indexBuiltSite(site: string): Promise<SearchIndexFigures> 
   } finally {
     await pagefind.close();
   }
+  await rechunkWordIndex(join(site, 'pagefind'));
   return { scanned, indexed };
 }

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCbor, encodeCbor, type CborValue } from './cbor';
+
+/**
+ * Pagefind splits its word index into chunks of about 20,000 word locations, a size fixed in its source
+ * with no option to change it. A search fetches the chunk of each of its words: on this archive a chunk
+ * is 25–38 kB, so a four-word query fetched over 100 kB of index. This rewrites the chunks of a written
+ * bundle at a smaller size; the words, pages and locations stay exactly as Pagefind wrote them.
+ *
+ * Pagefind's bundle, as read here (Pagefind 1.6; checked on every run, see `readPagefindFile`):
+ * - `pagefind-entry.json`: `{ version, languages: { <lang>: { hash, wasm, page_count } } }`
+ * - `pagefind.<hash>.pf_meta`: CBOR `[version, pages, chunks, filters, sorts, meta fields]`, where each
+ *   chunk is `[from, to, hash]` and a search loads the first chunk with `from <= word <= to`
+ * - `index/<hash>.pf_index`: CBOR `[words]`, each word `[word, pages]`, each page `[page number, locations]`
+ *   (locations are word positions, with a negative marker before a change of weight)
+ * Each file is gzip of the 12-byte signature `pagefind_dcd` followed by the CBOR.
+ */
+
+/**
+ * Word locations per chunk. Measured on the shipped archive (npm run bench:search): at 2,000 the chunks
+ * of "train on your conversations" are 21 kB instead of 109 kB at Pagefind's 20,000; halving it again
+ * saves 4 kB on that query and adds 1 kB of chunk list to the metadata every search loads.
+ */
+export const WORD_INDEX_CHUNK_LOCATIONS = 2000;
+
+const SIGNATURE = 'pagefind_dcd';
+// Positions in the metadata array and in a chunk's entry, as Pagefind writes them.
+const META_VERSION = 0;
+const META_CHUNKS = 2;
+
+/** One word of the index with the pages it is on: `[word, [[page, locations]…]]`. */
+export type IndexedWord = [string, [number, number[]][]];
+
+/** A chunk's entry in the metadata: the words it holds run from `from` to `to` (prefixes). */
+export interface ChunkBounds {
+  from: string;
+  to: string;
+}
+
+/** What rechunking did to one language's index. */
+export interface RechunkFigures {
+  language: string;
+  chunksBefore: number;
+  chunksAfter: number;
+}
+
+/** Gzip of the signature and CBOR bytes: a Pagefind file. */
+function writePagefindFile(value: CborValue): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encodeCbor(value)]), { level: 9 });
+}
+
+/** Reads a Pagefind file back, and checks that re-encoding gives the same bytes, so nothing is lost in rewriting it. */
+export function readPagefindFile(file: Uint8Array, name: string): CborValue {
+  const bytes = gunzipSync(file);
+  if (bytes.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) {
+    throw new Error(`${name} does not start with Pagefind's signature "${SIGNATURE}": the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`);
+  }
+  const body = bytes.subarray(SIGNATURE.length);
+  const value = decodeCbor(body);
+  if (Buffer.compare(Buffer.from(encodeCbor(value)), body) !== 0) {
+    throw new Error(`${name} does not re-encode to the same bytes: the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`);
+  }
+  return value;
+}
+
+/** How many locations a word adds to a chunk, counted as Pagefind counts them: its locations plus one per page. */
+const locationsOf = ([, pages]: IndexedWord) => pages.reduce((sum, [, locations]) => sum + locations.length + 1, 0);
+
+/** Splits words (in index order) into chunks that each close once they hold `locations` locations or more, as Pagefind does. */
+export function splitWordIndex(words: readonly IndexedWord[], locations: number): IndexedWord[][] {
+  const chunks: IndexedWord[][] = [];
+  let chunk: IndexedWord[] = [];
+  let size = 0;
+  for (const word of words) {
+    chunk.push(word);
+    size += locationsOf(word);
+    if (size >= locations) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * The bounds Pagefind records for consecutive chunks: the first word of the first chunk and the last of
+ * the last, and between two chunks the shortest prefixes (by character) that tell the last word of one
+ * from the first word of the next.
+ */
+export function chunkBounds(chunks: readonly IndexedWord[][]): ChunkBounds[] {
+  const bounds = chunks.map((chunk) => ({ from: chunk[0]![0], to: chunk.at(-1)![0] }));
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const last = Array.from(bounds[i]!.to);
+    const next = Array.from(bounds[i + 1]!.from);
+    let common = 0;
+    while (common < last.length && common < next.length && last[common] === next[common]) common++;
+    bounds[i]!.to = last.slice(0, common + 1).join('');
+    bounds[i + 1]!.from = next.slice(0, common + 1).join('');
+  }
+  return bounds;
+}
+
+/** A file name for content: the language, then the start of the content's SHA-256, longer when it would clash. */
+function contentName(language: string, bytes: Uint8Array, length: number, taken: Set<string>): string {
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  let name = `${language}_${hash.slice(0, length)}`;
+  for (let extra = 1; taken.has(name); extra++) name = `${language}_${hash.slice(0, length + extra)}`;
+  taken.add(name);
+  return name;
+}
+
+function isChunkEntry(entry: CborValue): entry is [string, string, string] {
+  return Array.isArray(entry) && entry.length === 3 && entry.every((part) => typeof part === 'string');
+}
+
+function isIndexedWord(word: CborValue): word is IndexedWord {
+  return (
+    Array.isArray(word) &&
+    typeof word[0] === 'string' &&
+    Array.isArray(word[1]) &&
+    word[1].every((page) => Array.isArray(page) && typeof page[0] === 'number' && Array.isArray(page[1]))
+  );
+}
+
+/**
+ * Rewrites the word index of every language of the Pagefind bundle in `bundle` (e.g. `dist/pagefind`)
+ * in chunks of about `locations` word locations, with new metadata and entry file. The old chunk and
+ * metadata files are removed once the new ones are written.
+ */
+export async function rechunkWordIndex(bundle: string, locations = WORD_INDEX_CHUNK_LOCATIONS): Promise<RechunkFigures[]> {
+  const entryPath = join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(await readFile(entryPath, 'utf8')) as { version: string; languages: Record<string, { hash: string }> };
+  const figures: RechunkFigures[] = [];
+  for (const [language, index] of Object.entries(entry.languages)) {
+    const metaName = `pagefind.${index.hash}.pf_meta`;
+    const meta = readPagefindFile(await readFile(join(bundle, metaName)), metaName);
+    if (!Array.isArray(meta) || meta[META_VERSION] !== entry.version || !Array.isArray(meta[META_CHUNKS]) || !meta[META_CHUNKS].every(isChunkEntry)) {
+      throw new Error(`${metaName} is not the metadata of a Pagefind ${entry.version} index as expected: update src/lib/search/rechunk-index.ts.`);
+    }
+    const oldChunks = (meta[META_CHUNKS] as [string, string, string][]).map(([, , hash]) => hash);
+    const words: IndexedWord[] = [];
+    for (const hash of oldChunks) {
+      const name = `index/${hash}.pf_index`;
+      const chunk = readPagefindFile(await readFile(join(bundle, name)), name);
+      if (!Array.isArray(chunk) || chunk.length !== 1 || !Array.isArray(chunk[0]) || !chunk[0].every(isIndexedWord)) {
+        throw new Error(`${name} is not a Pagefind word index chunk as expected: update src/lib/search/rechunk-index.ts.`);
+      }
+      words.push(...(chunk[0] as IndexedWord[]));
+    }
+
+    const chunks = splitWordIndex(words, locations);
+    const bounds = chunkBounds(chunks);
+    const taken = new Set<string>();
+    const entries: [string, string, string][] = [];
+    for (const [i, chunk] of chunks.entries()) {
+      const file = writePagefindFile([chunk]);
+      const hash = contentName(language, encodeCbor([chunk]), 7, taken);
+      await writeFile(join(bundle, 'index', `${hash}.pf_index`), file);
+      entries.push([bounds[i]!.from, bounds[i]!.to, hash]);
+    }
+    meta[META_CHUNKS] = entries;
+    const metaHash = contentName(language, encodeCbor(meta), language.length + 8, new Set());
+    await writeFile(join(bundle, `pagefind.${metaHash}.pf_meta`), writePagefindFile(meta));
+    index.hash = metaHash;
+    await writeFile(entryPath, JSON.stringify(entry));
+
+    for (const hash of oldChunks.filter((hash) => !taken.has(hash))) await rm(join(bundle, 'index', `${hash}.pf_index`));
+    if (metaName !== `pagefind.${metaHash}.pf_meta`) await rm(join(bundle, metaName));
+    figures.push({ language, chunksBefore: oldChunks.length, chunksAfter: chunks.length });
+  }
+  return figures;
+}
