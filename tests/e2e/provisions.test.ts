@@ -23,16 +23,17 @@ describe('finding a clause, a topic and an analysis in a browser', () => {
     await page.locator('#site-search').fill('valuable insights of security researchers');
     await page.locator('#site-search').press('Enter');
     expect(new URL(page.url()).pathname).toBe('/fineprint/search/');
-    await expect.poll(() => page.locator('.pagefind-ui__search-input').inputValue()).toBe('valuable insights of security researchers');
-    const result = page.locator('.pagefind-ui__result').first();
+    await expect.poll(() => page.locator('#search-input').inputValue()).toBe('valuable insights of security researchers');
+    const result = page.locator('.search-result').first();
     await result.waitFor();
 
-    await page.locator('.pagefind-ui__filter-name', { hasText: 'platform' }).click();
+    await page.locator('.search-filter summary', { hasText: 'Platform' }).click();
     await page.getByLabel('ChatGPT').check();
-    await expect.poll(() => page.locator('.pagefind-ui__result').count()).toBe(1);
-    expect(await result.locator('.pagefind-ui__result-title').first().textContent()).toContain('ChatGPT Vulnerability Disclosure Policy');
+    await expect.poll(() => page.locator('.search-result').count()).toBe(1);
+    expect(await result.locator('h2').textContent()).toContain('ChatGPT Vulnerability Disclosure Policy');
+    expect(await result.locator('.search-excerpt mark').first().textContent()).toMatch(/^(valuable|insights|security|researchers)$/i);
 
-    const clause = result.locator('.pagefind-ui__result-nested a', { hasText: 'Bug bounty' });
+    const clause = result.locator('.search-passages a', { hasText: 'Bug bounty' });
     await clause.click();
     await page.waitForURL(/#bug-bounty$/);
     expect(new URL(page.url()).pathname).toBe('/fineprint/chatgpt/vulnerability-disclosure-policy/');

@@ -55,7 +55,12 @@ describe('accessibility (axe-core in Chromium)', () => {
     const page = await context.newPage();
     await page.goto(server.url + pagePath, { waitUntil: 'load' });
     if (pagePath.includes('compare/')) await page.locator('.diff .d2h-file-wrapper').first().waitFor({ state: 'attached' });
-    if (pagePath.startsWith('search/')) await page.locator('.pagefind-ui__result').first().waitFor();
+    if (pagePath.startsWith('search/')) {
+      await page.locator('.search-result').first().waitFor();
+      // The filter values are loaded when a filter is opened: check them too.
+      await page.locator('.search-filter summary').first().click();
+      await page.locator('.search-filter label').first().waitFor();
+    }
     // Evaluated through the DevTools protocol, which the page's CSP does not govern (an injected <script> would be blocked).
     await page.evaluate(AXE);
     const violations = (await page.evaluate(

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -129,12 +130,28 @@ describe('document pages and search', () => {
     );
   });
 
-  it('keeps past versions out of the search index and loads the search UI from the base path', () => {
+  it('indexes each provision of a latest version as a search record at its anchored address, and a note whole', () => {
+    const fragments = readdirSync(join(outDir, 'pagefind/fragment')).map((file) => {
+      // A Pagefind fragment: gzip of the signature "pagefind_dcd" and the record's JSON.
+      const json = gunzipSync(readFileSync(join(outDir, 'pagefind/fragment', file))).subarray('pagefind_dcd'.length).toString('utf8');
+      return JSON.parse(json) as { url: string; meta: { title: string }; filters: Record<string, string[]> };
+    });
+    const $ = page('chatgpt/vulnerability-disclosure-policy');
+    const anchored = $('[data-pagefind-body] [data-pagefind-title]').map((_, e) => `/chatgpt/vulnerability-disclosure-policy/#${$(e).attr('id')}`).get();
+    const records = fragments.filter((fragment) => fragment.url.startsWith('/chatgpt/vulnerability-disclosure-policy/#'));
+    expect(records.map((record) => record.url).sort()).toEqual(anchored.sort());
+    expect(new Set(records.map((record) => record.meta.title))).toEqual(new Set(['ChatGPT Vulnerability Disclosure Policy']));
+    expect(records.every((record) => record.filters.platform?.join() === 'ChatGPT')).toBe(true);
+    expect(fragments.map((fragment) => fragment.url)).toContain('/notes/methodology/');
+  });
+
+  it('keeps past versions out of the search index and points the search page at the bundle under the base path', () => {
     expect(page('grok/brand-guidelines/20251111153253')('[data-pagefind-body]').length).toBe(0);
     const $ = page('search');
     expect($('#search').attr('data-bundle-path')).toBe(`${BASE}pagefind/`);
-    expect($('link[rel=stylesheet][href="/fineprint/pagefind/pagefind-ui.css"]').length).toBe(1);
-    expect(existsSync(join(outDir, 'pagefind/pagefind-ui.js'))).toBe(true);
+    expect($('#search').attr('data-base-url')).toBe(BASE);
+    expect($('[href*="pagefind-ui"], [src*="pagefind-ui"]').length).toBe(0);
+    expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
   });
 });
 
