@@ -1,6 +1,13 @@
-import { spawn, execFile } from 'node:child_process';
+import { spawn, execFile, type ChildProcessByStdio } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { HistoryError } from '../errors';
+import { BatchOutputParser } from './parse-batch';
 
 /** The only module that spawns git. Everything else receives strings and buffers. */
 
@@ -71,33 +78,82 @@ interface PendingRead {
   reject: (error: Error) => void;
 }
 
+/** How much of git's output one read of the output socket takes. */
+const OUTPUT_READ_SIZE = 1 << 16;
+
 /**
- * Reads blobs through one long-lived `git cat-file --batch` process. Requests are answered in order;
- * the batch output is `<oid> blob <size>\n<content>\n`, or `<oid> missing\n`.
+ * A connected pair of local sockets: a child process writes to `writer`, and Node reads `reader` into
+ * one reused buffer, handing each read's bytes to `onRead`, which must copy what it keeps.
+ *
+ * Why not a pipe: Node gives every read of a pipe a new buffer (git writes a blob in 16 KiB pieces, so
+ * there are about three per blob), and across gigabytes those allocations, on top of the blobs' own,
+ * make the garbage collector stop Node so often that git, blocked on a full 64 KiB pipe, waits through
+ * each stop. Read this way, the blobs' copies are the only allocations, and the socket buffers more.
+ */
+async function openOutputSocket(onRead: (bytes: Buffer) => void): Promise<{ reader: Socket; writer: Socket }> {
+  const dir = await mkdtemp(join(tmpdir(), 'fineprint-cat-file-'));
+  try {
+    const server = createServer();
+    server.listen(join(dir, 'output'));
+    await once(server, 'listening');
+    const accepted = once(server, 'connection') as Promise<[Socket]>;
+    const buffer = Buffer.allocUnsafe(OUTPUT_READ_SIZE);
+    const callback = (length: number) => {
+      onRead(buffer.subarray(0, length));
+      return true; // false would pause the socket
+    };
+    const reader = connect({ path: join(dir, 'output'), onread: { buffer, callback } });
+    const [[writer]] = await Promise.all([accepted, once(reader, 'connect')]);
+    // Closing the server removes its socket file; the connection stays open.
+    server.close();
+    return { reader, writer };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Reads blobs through one long-lived `git cat-file --batch` process (its output parsed in
+ * parse-batch.ts). Requests are answered in the order they were made.
  */
 export class BlobReader {
-  private readonly process;
-  private readonly pending: PendingRead[] = [];
-  private chunks: Buffer[] = [];
-  private received = 0;
-  private awaitedLength: number | null = null;
+  private process: ChildProcessByStdio<Writable, null, null> | null = null;
+  private output: Socket | null = null;
+  // Why no read can be answered any more (git could not start, or it stopped with reads pending).
+  private failure: Error | null = null;
+  // A queue read from `answered` on: shifting a long array moves all its items, for every answer.
+  private pending: PendingRead[] = [];
+  private answered = 0;
   private unsent: string[] = [];
   private closed = false;
+  private readonly parser = new BatchOutputParser((content) => this.answer(content));
 
   constructor(repo: string) {
-    this.process = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
-    this.process.on('error', (error) => this.failAll(error));
-    this.process.on('exit', (code) => {
-      if (this.pending.length) this.failAll(new HistoryError(`git cat-file exited (code ${code}) with reads pending.`));
-    });
-    this.setIdle(true);
+    this.start(repo).catch((error: Error) => this.failAll(new HistoryError(`git cat-file failed in "${repo}": ${error.message}`)));
+  }
+
+  private async start(repo: string): Promise<void> {
+    const { reader, writer } = await openOutputSocket((bytes) => this.parser.push(bytes));
+    const child = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', writer, 'inherit'] });
+    // git holds its own copy of the writing end; ours would keep the socket open after git exits.
+    writer.destroy();
+    // A git that stops early breaks the pipe; its exit, awaited below, says what happened.
+    child.stdin.on('error', () => {});
+    this.process = child;
+    this.output = reader;
+    this.setIdle(!this.hasPending());
+    this.sendUnsent();
+    if (this.closed) child.stdin.end();
+    // The output can still hold answers when git exits: what is left fails only once it is read to the end.
+    // Either wait rejects on an 'error' event (git could not be run, the socket broke).
+    const [[code]] = await Promise.all([once(child, 'exit') as Promise<[number | null]>, once(reader, 'close')]);
+    if (this.hasPending()) this.failAll(new HistoryError(`git cat-file exited (code ${code}) with reads pending.`));
   }
 
   // An idle reader must not keep Node running (a build ends without closing it); a busy one must.
   private setIdle(idle: boolean): void {
-    // The pipes are sockets, which can be unref'd like the process itself.
-    for (const handle of [this.process, this.process.stdout, this.process.stdin] as { ref(): void; unref(): void }[]) {
+    if (!this.process || !this.output) return;
+    for (const handle of [this.process, this.process.stdin, this.output] as { ref(): void; unref(): void }[]) {
       if (idle) handle.unref();
       else handle.ref();
     }
@@ -106,16 +162,18 @@ export class BlobReader {
   /** The content of one blob. */
   read(oid: string): Promise<Buffer> {
     if (this.closed) return Promise.reject(new HistoryError('The blob reader is closed.'));
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      if (!this.pending.length) this.setIdle(false);
+      if (!this.hasPending()) this.setIdle(false);
       this.pending.push({ oid, resolve, reject });
       // Requests made in the same tick go to git in one write.
       if (this.unsent.push(oid) === 1) queueMicrotask(() => this.sendUnsent());
     });
   }
 
+  // Until git has started, requests wait in `unsent`; starting sends them.
   private sendUnsent(): void {
-    if (!this.unsent.length) return;
+    if (!this.unsent.length || !this.process) return;
     this.process.stdin.write(`${this.unsent.join('\n')}\n`);
     this.unsent = [];
   }
@@ -129,57 +187,40 @@ export class BlobReader {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.unsent.length) this.sendUnsent();
+    if (!this.process) return;
+    this.sendUnsent();
     this.process.stdin.end();
   }
 
-  private receive(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.received += chunk.length;
-    for (;;) {
-      const request = this.pending[0];
-      if (!request) return;
-      // Wait for the whole answer before joining chunks, so a large blob is copied once.
-      if (this.awaitedLength !== null && this.received < this.awaitedLength) return;
-      const buffer = this.takeAll();
-      const headerEnd = buffer.indexOf(0x0a);
-      if (headerEnd < 0) return this.keep(buffer);
-      const header = buffer.subarray(0, headerEnd).toString('utf8');
-      if (header.endsWith(' missing')) {
-        this.pending.shift();
-        if (!this.pending.length) this.setIdle(true);
-        this.keep(buffer.subarray(headerEnd + 1));
-        request.reject(new HistoryError(`Blob ${request.oid} is missing from the repository.`));
-        continue;
-      }
-      const answerLength = headerEnd + 1 + Number(header.split(' ')[2]) + 1;
-      if (buffer.length < answerLength) {
-        this.awaitedLength = answerLength;
-        return this.keep(buffer);
-      }
-      this.awaitedLength = null;
-      this.pending.shift();
-      if (!this.pending.length) this.setIdle(true);
-      this.keep(buffer.subarray(answerLength));
-      request.resolve(buffer.subarray(headerEnd + 1, answerLength - 1));
+  private hasPending(): boolean {
+    return this.answered < this.pending.length;
+  }
+
+  private takeNextRequest(): PendingRead {
+    const request = this.pending[this.answered++]!;
+    if (!this.hasPending()) {
+      this.pending = [];
+      this.answered = 0;
+      this.setIdle(true);
+    } else if (this.answered >= 1024 && this.answered * 2 >= this.pending.length) {
+      this.pending = this.pending.slice(this.answered);
+      this.answered = 0;
     }
+    return request;
   }
 
-  private takeAll(): Buffer {
-    const buffer = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.received);
-    this.chunks = [];
-    this.received = 0;
-    return buffer;
-  }
-
-  private keep(rest: Buffer): void {
-    if (!rest.length) return;
-    this.chunks.push(rest);
-    this.received += rest.length;
+  private answer(content: Buffer | null): void {
+    const request = this.takeNextRequest();
+    if (content) request.resolve(content);
+    else request.reject(new HistoryError(`Blob ${request.oid} is missing from the repository.`));
   }
 
   private failAll(error: Error): void {
-    for (const request of this.pending.splice(0)) request.reject(error);
+    this.failure = error;
+    const requests = this.pending.slice(this.answered);
+    this.pending = [];
+    this.answered = 0;
+    for (const request of requests) request.reject(error);
   }
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobReader } from '../../../src/lib/history/git';
 import { readHistory } from '../../../src/lib/history/read-history';
@@ -163,5 +165,72 @@ describe('BlobReader', () => {
     await expect(missing).rejects.toThrow('Blob 0123456789012345678901234567890123456789 is missing from the repository.');
     expect(await present).toBe(doc('One.'));
     reader.close();
+  });
+
+  /** Commits `files` and returns each file's blob id and exact bytes. */
+  function commitBlobs(files: Record<string, string>): { oid: string; bytes: Buffer }[] {
+    repo = makeTestRepo();
+    repo.commit(files, 'Blobs', '2026-01-01T00:00:00Z');
+    return Object.keys(files).map((path) => ({ oid: repo.git('rev-parse', `HEAD:${path}`).trim(), bytes: readFileSync(join(repo.dir, path)) }));
+  }
+
+  it('reads a blob many times larger than one read of the output, byte for byte, between two small ones', async () => {
+    const large = Array.from({ length: 200_000 }, (_, i) => `${i}\0 “${(i * 7919) % 1000}”\n`).join('');
+    const blobs = commitBlobs({ 'a.md': 'One.\n', 'large.md': large, 'c.md': 'Three.\n' });
+    expect(blobs[1]!.bytes.length).toBeGreaterThan(3 * 2 ** 20);
+    const reader = new BlobReader(repo.dir);
+    const contents = await Promise.all(blobs.map(({ oid }) => reader.read(oid)));
+    reader.close();
+    // Buffer#equals: a deep comparison of megabytes byte by byte as objects takes seconds.
+    expect(contents.map((content, i) => content.equals(blobs[i]!.bytes))).toEqual([true, true, true]);
+  });
+
+  it('answers blobs whose answers end just before, at and just after 64 KiB, and an empty one', async () => {
+    // The header of a 5-digit size is 52 bytes: these answers end 2 bytes before, at, and 1 and 2 bytes after 65,536.
+    const sizes = [65_482, 65_483, 65_484, 65_485, 0, 65_536];
+    const blobs = commitBlobs(Object.fromEntries(sizes.map((size, i) => [`${i}.md`, String.fromCharCode(97 + i).repeat(size)])));
+    const reader = new BlobReader(repo.dir);
+    const contents = await Promise.all(blobs.map(({ oid }) => reader.read(oid)));
+    reader.close();
+    expect(contents.map((content) => content.length)).toEqual(sizes);
+    expect(contents).toEqual(blobs.map(({ bytes }) => bytes));
+  });
+
+  it('rejects a missing blob between two present ones and answers both of those', async () => {
+    const [first, second] = commitBlobs({ 'a.md': 'One.\n', 'b.md': 'Two.\n' });
+    const reader = new BlobReader(repo.dir);
+    const reads = [reader.readText(first!.oid), reader.readText('0123456789012345678901234567890123456789'), reader.readText(second!.oid)];
+    reader.close();
+    const settled = await Promise.allSettled(reads);
+    expect(settled.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual([
+      'One.\n',
+      'Blob 0123456789012345678901234567890123456789 is missing from the repository.',
+      'Two.\n',
+    ]);
+  });
+
+  it('answers thousands of reads queued at once in the order they were asked', async () => {
+    const blobs = commitBlobs({ 'a.md': 'One.\n', 'b.md': 'Two.\n', 'c.md': 'Three.\n' });
+    const reader = new BlobReader(repo.dir);
+    const texts = await Promise.all(Array.from({ length: 5_000 }, (_, i) => reader.readText(blobs[i % 3]!.oid)));
+    reader.close();
+    expect(texts).toEqual(Array.from({ length: 5_000 }, (_, i) => ['One.\n', 'Two.\n', 'Three.\n'][i % 3]));
+  });
+
+  it('answers reads made in several ticks, some before git has started', async () => {
+    const [first, second] = commitBlobs({ 'a.md': 'One.\n', 'b.md': 'Two.\n' });
+    const reader = new BlobReader(repo.dir);
+    const early = reader.readText(first!.oid);
+    expect(await early).toBe('One.\n');
+    expect(await reader.readText(second!.oid)).toBe('Two.\n');
+    expect(await reader.readText(first!.oid)).toBe('One.\n');
+    reader.close();
+    await expect(reader.read(first!.oid)).rejects.toThrow('The blob reader is closed.');
+  });
+
+  it('rejects pending reads when git cat-file stops, here because the repository does not exist', async () => {
+    repo = makeTestRepo();
+    const reader = new BlobReader(join(repo.dir, 'no-such-repository'));
+    await expect(reader.read('0123456789012345678901234567890123456789')).rejects.toThrow('git cat-file exited (code 128) with reads pending.');
   });
 });
