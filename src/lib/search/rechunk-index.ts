@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeCbor, encodeCbor, type CborValue } from './cbor';
+import { decode as decodeCbor, encode as encodeCbor } from 'cborg';
 
 /**
  * Pagefind splits its word index into chunks of about 20,000 word locations, a size fixed in its source
@@ -17,6 +17,12 @@ import { decodeCbor, encodeCbor, type CborValue } from './cbor';
  * - `index/<hash>.pf_index`: CBOR `[words]`, each word `[word, pages]`, each page `[page number, locations]`
  *   (locations are word positions, with a negative marker before a change of weight)
  * Each file is gzip of the 12-byte signature `pagefind_dcd` followed by the CBOR.
+ *
+ * The CBOR is read and written with cborg at its defaults. Pagefind's encoder (minicbor) writes its
+ * records as arrays of text strings and integers, all of definite length with the shortest heads, and
+ * no maps, floats or byte strings: cborg's default encoding of the decoded value is the same bytes.
+ * (cborg would write a map's keys in its own sorted order, not the file's; that and any other
+ * difference is caught by the re-encoding check in `readPagefindFile`.)
  */
 
 /**
@@ -48,18 +54,23 @@ export interface RechunkFigures {
 }
 
 /** Gzip of the signature and CBOR bytes: a Pagefind file. */
-function writePagefindFile(value: CborValue): Buffer {
+function writePagefindFile(value: unknown): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encodeCbor(value)]), { level: 9 });
 }
 
 /** Reads a Pagefind file back, and checks that re-encoding gives the same bytes, so nothing is lost in rewriting it. */
-export function readPagefindFile(file: Uint8Array, name: string): CborValue {
+export function readPagefindFile(file: Uint8Array, name: string): unknown {
   const bytes = gunzipSync(file);
   if (bytes.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) {
     throw new Error(`${name} does not start with Pagefind's signature "${SIGNATURE}": the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`);
   }
   const body = bytes.subarray(SIGNATURE.length);
-  const value = decodeCbor(body);
+  let value: unknown;
+  try {
+    value = decodeCbor(body);
+  } catch (error) {
+    throw new Error(`${name} is not CBOR as Pagefind writes it (${(error as Error).message}): the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`, { cause: error });
+  }
   if (Buffer.compare(Buffer.from(encodeCbor(value)), body) !== 0) {
     throw new Error(`${name} does not re-encode to the same bytes: the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`);
   }
@@ -114,11 +125,11 @@ function contentName(language: string, bytes: Uint8Array, length: number, taken:
   return name;
 }
 
-function isChunkEntry(entry: CborValue): entry is [string, string, string] {
+function isChunkEntry(entry: unknown): entry is [string, string, string] {
   return Array.isArray(entry) && entry.length === 3 && entry.every((part) => typeof part === 'string');
 }
 
-function isIndexedWord(word: CborValue): word is IndexedWord {
+function isIndexedWord(word: unknown): word is IndexedWord {
   return (
     Array.isArray(word) &&
     typeof word[0] === 'string' &&

@@ -81,4 +81,14 @@ describe('rechunking a Pagefind bundle', () => {
       `${name} does not start with Pagefind's signature "pagefind_dcd": the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`,
     );
   });
+
+  it('stops at CBOR that would not be rewritten byte for byte, or does not decode, naming the file', () => {
+    const file = (hex: string) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(hex, 'hex')]));
+    // 1 with a one-byte head, an indefinite-length array, and a map whose keys are not in cborg's order
+    for (const hex of ['1801', '9f01ff', 'a2616201616101']) {
+      expect(() => readPagefindFile(file(hex), 'x.pf_meta')).toThrow('x.pf_meta does not re-encode to the same bytes: the Pagefind bundle format has changed');
+    }
+    // bytes after the value, and a text string past the end
+    for (const hex of ['0102', '6361']) expect(() => readPagefindFile(file(hex), 'x.pf_meta')).toThrow(/^x\.pf_meta is not CBOR as Pagefind writes it \(.+\): the Pagefind bundle format has changed/);
+  });
 });
