@@ -20,6 +20,10 @@ async function git(repo: string, args: string[]): Promise<string> {
 
 /** Stops with a clear error unless `repo` is a full (non-shallow) git repository with at least one commit. */
 export async function assertFullRepository(repo: string): Promise<void> {
+  // One process answers for a sound repository ("false", not shallow, then the tip commit); only
+  // when it does not do the separate checks below find what is wrong.
+  const answer = await git(repo, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD']).catch(() => '');
+  if (answer.startsWith('false\n')) return;
   try {
     await git(repo, ['rev-parse', '--git-dir']);
   } catch {

@@ -125,6 +125,11 @@ describe('readHistory on our layout', () => {
       '"/nonexistent/archive" is not a git repository. Set FINEPRINT_ARCHIVE',
     );
   });
+
+  it('stops when the archive has no commits yet', async () => {
+    repo = makeTestRepo();
+    await expect(readHistory(repo.dir)).rejects.toThrow(`"${repo.dir}" has no commits yet: there is no history to publish.`);
+  });
 });
 
 describe('readHistory on an Open Terms Archive versions repository', () => {
