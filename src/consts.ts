@@ -34,5 +34,8 @@ export const PLATFORMS_DIR = 'content/platforms';
 /** How many items a feed lists at most. */
 export const FEED_ITEM_LIMIT = 50;
 
+/** How many other platforms a provision page names for each of its topics; the topic page lists them all. */
+export const OTHER_PLATFORMS_SHOWN = 10;
+
 /** How many changes one page of /changes/ lists. */
 export const CHANGES_PAGE_SIZE = 50;

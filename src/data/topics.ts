@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { FEED_ITEM_LIMIT } from '../consts';
+import { FEED_ITEM_LIMIT, OTHER_PLATFORMS_SHOWN } from '../consts';
 import { provisionTextId, type DocumentEntry } from '../lib/archive/index-archive';
 import { changeToFeedItem, selectFeedItems, type FeedChange, type FeedItem, type FeedSite } from '../lib/feeds/items';
 import { provisionPath, topicPath } from '../lib/paths';
@@ -7,6 +7,7 @@ import { splitProvisions } from '../lib/provisions/split';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { loadTopics, type Topic } from '../lib/topics/load';
 import { TOPIC_GROUP_TITLES, TOPIC_GROUPS } from '../lib/topics/schema';
+import { otherPlatformsOf, samplePlatforms, type PlatformSample } from '../lib/topics/other-platforms';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
 import { loadArchive, provisionEventText, readVersionText, versionBody } from './archive';
 import { provisionTitle } from '../lib/provisions/heading';
@@ -153,14 +154,29 @@ const toTopicProvision = (provision: TaggedProvision): TopicProvision => ({
   path: provisionPath(provision.platform, provision.document, provision.id),
 });
 
-/** For each topic of a provision, the current provisions of other platforms with that topic. */
+const platformsByTopic = new Map<string, Promise<PlatformSample<TopicProvision>>>();
+
+// Every provision page names other platforms on its topics: a topic's platforms are sampled once.
+function platformsOn(topicId: string): Promise<PlatformSample<TopicProvision>> {
+  let sample = platformsByTopic.get(topicId);
+  if (!sample) {
+    sample = currentProvisionsOn(topicId).then((provisions) => samplePlatforms(provisions.map(toTopicProvision), OTHER_PLATFORMS_SHOWN));
+    platformsByTopic.set(topicId, sample);
+  }
+  return sample;
+}
+
+/**
+ * For each topic of a provision, a provision of each of up to OTHER_PLATFORMS_SHOWN other platforms
+ * with that topic, and how many other platforms the topic page lists beyond those.
+ */
 export async function otherPlatformsHandling(platform: string, document: string, provision: string) {
   const links = await provisionTopics(platform, document, provision);
   return Promise.all(
-    links.map(async (topic) => ({
-      topic,
-      provisions: (await currentProvisionsOn(topic.id)).filter((p) => p.platform !== platform).map(toTopicProvision),
-    })),
+    links.map(async (topic) => {
+      const { items, more } = otherPlatformsOf(await platformsOn(topic.id), platform, OTHER_PLATFORMS_SHOWN);
+      return { topic, provisions: items, more };
+    }),
   );
 }
 
