@@ -12,6 +12,7 @@ import { provisionTitle } from '../lib/provisions/heading';
 import { cacheKey } from '../lib/cache/disk-cache';
 import { findDocument, loadArchive, provisionEventText, renderVersion } from './archive';
 import { htmlCache } from './cache';
+import { WORD_DIFF_OPTIONS } from '../scripts/diff-html';
 import { documentsOfThisShard } from './shard';
 
 /** Shapes provision histories and their analyses into what the provision and document pages show. */
@@ -53,10 +54,10 @@ function provisionInVersion(document: DocumentEntry, version: VersionEntry, id: 
 export type ProvisionDiff = { status: 'changed'; html: string } | { status: 'identical' } | { status: 'undiffable'; reason: string };
 
 // Line by line with word-level highlights: a clause is short, and the words are what a reader compares.
-const DIFF_OPTIONS = { outputFormat: 'line-by-line', diffStyle: 'word', matching: 'lines', drawFileList: false } as const;
+const DIFF_OPTIONS = { ...WORD_DIFF_OPTIONS, outputFormat: 'line-by-line' } as const;
 
 /** Bump when the rendered provision diff changes, so older cached diffs are not reused. */
-const PROVISION_DIFF_FORMAT = 1;
+const PROVISION_DIFF_FORMAT = 2;
 
 function provisionDiff(before: string, after: string, label: string): ProvisionDiff {
   const key = cacheKey('provision-diff', PROVISION_DIFF_FORMAT, label, before, after);

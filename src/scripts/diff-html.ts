@@ -5,6 +5,14 @@
  */
 import { html } from 'diff2html';
 
+/**
+ * diff2html's options for marking changed words. Lines of a changed block are paired by similarity
+ * (Levenshtein distance) only in blocks of up to 8 × 8 lines, and by position in larger ones: the
+ * pairing compares every removed line with every added one, which on long policy paragraphs was the
+ * largest cost of a build.
+ */
+export const WORD_DIFF_OPTIONS = { diffStyle: 'word', matching: 'lines', matchingMaxComparisons: 64, drawFileList: false } as const;
+
 // diff2html names each file's block after a hash of its name, so the two views of one diff on one
 // page would share an id; nothing links to it (the file list is off), so it is dropped.
 const FILE_ID = / id="d2h-[^"]*"/g;
@@ -41,5 +49,5 @@ function joinSides(sideBySide: string): string {
  * Rendered once for both views, since word highlighting is most of diff2html's cost.
  */
 export function patchToHtml(patch: string): string {
-  return joinSides(html(patch, { outputFormat: 'side-by-side', diffStyle: 'word', matching: 'lines', drawFileList: false }).replace(FILE_ID, ''));
+  return joinSides(html(patch, { ...WORD_DIFF_OPTIONS, outputFormat: 'side-by-side' }).replace(FILE_ID, ''));
 }
