@@ -52,6 +52,8 @@ export interface EarlierHistory {
   usedIds: ReadonlySet<string>;
   /** Normalised heading → id of provisions that were removed and have not come back. */
   removed: ReadonlyMap<string, string>;
+  /** The suffix each slug's next new id tries first (see `uniqueSlug`); kept from version to version, since used ids only grow. */
+  nextSuffix?: Map<string, number>;
 }
 
 /**
@@ -67,7 +69,7 @@ export function assignProvisionIds(
   current: Provision[],
   earlierHistory: EarlierHistory = { usedIds: new Set(previous?.map((provision) => provision.id)), removed: new Map() },
 ): IdentifiedProvision[] {
-  const { usedIds, removed } = earlierHistory;
+  const { usedIds, removed, nextSuffix } = earlierHistory;
   const ids: (string | undefined)[] = new Array(current.length);
   const earlier = previous ?? [];
   const matchedEarlier = new Set<number>();
@@ -76,12 +78,18 @@ export function assignProvisionIds(
   const byHeading = new Map<string, number[]>();
   earlier.forEach((provision, index) => {
     const key = headingKey(provision);
-    byHeading.set(key, [...(byHeading.get(key) ?? []), index]);
+    const indices = byHeading.get(key);
+    if (indices) indices.push(index);
+    else byHeading.set(key, [index]);
   });
+  // How many of each heading's earlier provisions are paired already: taken in order, never shifted.
+  const pairedOfHeading = new Map<string, number>();
   current.forEach((provision, index) => {
-    const candidates = byHeading.get(headingKey(provision));
-    const match = candidates?.shift();
+    const key = headingKey(provision);
+    const paired = pairedOfHeading.get(key) ?? 0;
+    const match = byHeading.get(key)?.[paired];
     if (match === undefined) return;
+    pairedOfHeading.set(key, paired + 1);
     ids[index] = earlier[match]!.id;
     matchedEarlier.add(match);
   });
@@ -110,22 +118,26 @@ export function assignProvisionIds(
 
   // 3. A clause that comes back under the heading it had when it was removed (a page that failed to
   // load for one version) takes its id back.
+  const assigned = new Set(ids.filter((id): id is string => id !== undefined));
   current.forEach((provision, index) => {
     const revived = ids[index] === undefined ? removed.get(headingKey(provision)) : undefined;
-    if (revived !== undefined && !ids.includes(revived)) ids[index] = revived;
+    if (revived !== undefined && !assigned.has(revived)) {
+      ids[index] = revived;
+      assigned.add(revived);
+    }
   });
 
   // 4. New clauses.
   // `preamble` is reserved so that a heading named "Preamble" never takes the preamble's id.
-  const taken = new Set<string>([PREAMBLE_ID, ...usedIds, ...ids.filter((id): id is string => id !== undefined)]);
+  const taken = { has: (id: string) => id === PREAMBLE_ID || usedIds.has(id) || assigned.has(id) };
   return current.map((provision, index) => {
     let id = ids[index];
     if (id === undefined && provision.level === 0) {
       // A version has at most one preamble, and it is always the document's preamble.
       id = PREAMBLE_ID;
     } else if (id === undefined) {
-      id = uniqueSlug(headingToSlug(provision.heading), taken);
-      taken.add(id);
+      id = uniqueSlug(headingToSlug(provision.heading), taken, nextSuffix);
+      assigned.add(id);
     }
     return { ...provision, id };
   });
@@ -144,11 +156,12 @@ export function trackProvisionHistory(
   const histories = new Map<string, ProvisionHistory>();
   const usedIds = new Set<string>();
   const removedIds = new Map<string, string>();
+  const nextSuffix = new Map<string, number>();
   const ids: DocumentProvisions['versions'] = [];
   let previous: IdentifiedProvision[] | null = null;
 
   for (const { version, text } of versions) {
-    const current = assignProvisionIds(previous, splitProvisions(text), { usedIds, removed: removedIds });
+    const current = assignProvisionIds(previous, splitProvisions(text), { usedIds, removed: removedIds, nextSuffix });
     const before = new Map((previous ?? []).map((provision) => [provision.id, provision]));
     for (const provision of current) {
       usedIds.add(provision.id);

@@ -165,13 +165,14 @@ function boundariesToProvisions(lines: string[], found: Boundary[]): Provision[]
 
   // Reserved for the preamble, so that a heading named "Preamble" gets `preamble-2`.
   const used = new Set<string>(['preamble']);
+  const nextSuffix = new Map<string, number>();
   const ancestors: Boundary[] = [];
   return starts.map((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]!.line : lines.length;
     while (ancestors.length && ancestors[ancestors.length - 1]!.level >= start.level) ancestors.pop();
     const path = ancestors.filter((ancestor) => ancestor.level > 0).map((ancestor) => ancestor.heading);
     ancestors.push(start);
-    const slug = start.level === 0 ? 'preamble' : uniqueSlug(headingToSlug(start.heading), used);
+    const slug = start.level === 0 ? 'preamble' : uniqueSlug(headingToSlug(start.heading), used, nextSuffix);
     used.add(slug);
     return {
       slug,
