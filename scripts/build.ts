@@ -105,6 +105,7 @@ async function finish(outputs: string[]): Promise<void> {
     for (const [name, xml] of await renderSitemaps(pages, siteBase)) await writeFile(join(outDir, name), xml);
   });
   const search = await step('search index', () => indexBuiltSite(outDir));
+  for (const reason of search.kept) console.warn(`Search index left in Pagefind's own chunks, so a search fetches more: ${reason}`);
   console.log(
     `Built ${pages.length} pages into ${outDir} (${merged.moved} entries merged, ${merged.shared} files rendered by every build); search indexes ${search.indexed} of ${search.scanned}.`,
   );

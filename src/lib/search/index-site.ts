@@ -7,10 +7,11 @@ import { rechunkWordIndex } from './rechunk-index';
 /** The marker of pages the search indexes: the latest texts, notes and analyses (see the page templates). */
 const INDEXED_MARKER = 'data-pagefind-body';
 
-/** What indexing a built site did. */
+/** What indexing a built site did; `kept` names the languages whose word index was left in Pagefind's chunks, and why. */
 export interface SearchIndexFigures {
   scanned: number;
   indexed: number;
+  kept: string[];
 }
 
 /**
@@ -47,6 +48,7 @@ export async function indexBuiltSite(site: string): Promise<SearchIndexFigures> 
   } finally {
     await pagefind.close();
   }
-  await rechunkWordIndex(join(site, 'pagefind'));
-  return { scanned, indexed };
+  const rechunked = await rechunkWordIndex(join(site, 'pagefind'));
+  const kept = rechunked.flatMap(({ language, skipped }) => (skipped ? [`${language}: ${skipped}`] : []));
+  return { scanned, indexed, kept };
 }

@@ -46,11 +46,12 @@ export interface ChunkBounds {
   to: string;
 }
 
-/** What rechunking did to one language's index. */
+/** What rechunking did to one language's index; `skipped` says why Pagefind's own chunks were kept. */
 export interface RechunkFigures {
   language: string;
   chunksBefore: number;
   chunksAfter: number;
+  skipped?: string;
 }
 
 /** Gzip of the signature and CBOR bytes: a Pagefind file. */
@@ -138,10 +139,31 @@ function isIndexedWord(word: unknown): word is IndexedWord {
   );
 }
 
+/** The metadata and every word of one language's index, checked to be exactly as this module reads them. */
+async function readWordIndex(bundle: string, metaName: string, version: string) {
+  const meta = readPagefindFile(await readFile(join(bundle, metaName)), metaName);
+  if (!Array.isArray(meta) || meta[META_VERSION] !== version || !Array.isArray(meta[META_CHUNKS]) || !meta[META_CHUNKS].every(isChunkEntry)) {
+    throw new Error(`${metaName} is not the metadata of a Pagefind ${version} index as expected: update src/lib/search/rechunk-index.ts.`);
+  }
+  const oldChunks = (meta[META_CHUNKS] as [string, string, string][]).map(([, , hash]) => hash);
+  const words: IndexedWord[] = [];
+  for (const hash of oldChunks) {
+    const name = `index/${hash}.pf_index`;
+    const chunk = readPagefindFile(await readFile(join(bundle, name)), name);
+    if (!Array.isArray(chunk) || chunk.length !== 1 || !Array.isArray(chunk[0]) || !chunk[0].every(isIndexedWord)) {
+      throw new Error(`${name} is not a Pagefind word index chunk as expected: update src/lib/search/rechunk-index.ts.`);
+    }
+    words.push(...(chunk[0] as IndexedWord[]));
+  }
+  return { meta, oldChunks, words };
+}
+
 /**
  * Rewrites the word index of every language of the Pagefind bundle in `bundle` (e.g. `dist/pagefind`)
  * in chunks of about `locations` word locations, with new metadata and entry file. The old chunk and
- * metadata files are removed once the new ones are written.
+ * metadata files are removed once the new ones are written. A language whose files are not exactly as
+ * expected is left as Pagefind wrote it, with the reason in its figures: a search that fetches larger
+ * chunks still finds everything, a rewrite of a misread index would not.
  */
 export async function rechunkWordIndex(bundle: string, locations = WORD_INDEX_CHUNK_LOCATIONS): Promise<RechunkFigures[]> {
   const entryPath = join(bundle, 'pagefind-entry.json');
@@ -149,20 +171,14 @@ export async function rechunkWordIndex(bundle: string, locations = WORD_INDEX_CH
   const figures: RechunkFigures[] = [];
   for (const [language, index] of Object.entries(entry.languages)) {
     const metaName = `pagefind.${index.hash}.pf_meta`;
-    const meta = readPagefindFile(await readFile(join(bundle, metaName)), metaName);
-    if (!Array.isArray(meta) || meta[META_VERSION] !== entry.version || !Array.isArray(meta[META_CHUNKS]) || !meta[META_CHUNKS].every(isChunkEntry)) {
-      throw new Error(`${metaName} is not the metadata of a Pagefind ${entry.version} index as expected: update src/lib/search/rechunk-index.ts.`);
+    let read: Awaited<ReturnType<typeof readWordIndex>>;
+    try {
+      read = await readWordIndex(bundle, metaName, entry.version);
+    } catch (error) {
+      figures.push({ language, chunksBefore: 0, chunksAfter: 0, skipped: (error as Error).message });
+      continue;
     }
-    const oldChunks = (meta[META_CHUNKS] as [string, string, string][]).map(([, , hash]) => hash);
-    const words: IndexedWord[] = [];
-    for (const hash of oldChunks) {
-      const name = `index/${hash}.pf_index`;
-      const chunk = readPagefindFile(await readFile(join(bundle, name)), name);
-      if (!Array.isArray(chunk) || chunk.length !== 1 || !Array.isArray(chunk[0]) || !chunk[0].every(isIndexedWord)) {
-        throw new Error(`${name} is not a Pagefind word index chunk as expected: update src/lib/search/rechunk-index.ts.`);
-      }
-      words.push(...(chunk[0] as IndexedWord[]));
-    }
+    const { meta, oldChunks, words } = read;
 
     const chunks = splitWordIndex(words, locations);
     const bounds = chunkBounds(chunks);

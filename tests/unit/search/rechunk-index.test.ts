@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -73,6 +73,23 @@ describe('rechunking a Pagefind bundle', () => {
     const chunks = (await meta())[2];
     await rechunkWordIndex(bundle(), 100);
     expect((await meta())[2]).toEqual(chunks);
+  });
+
+  it('leaves an index it cannot read exactly as Pagefind wrote it, and says why', async () => {
+    const copy = join(site, 'unreadable');
+    await cp(bundle(), copy, { recursive: true });
+    const [chunk] = (await meta())[2];
+    await writeFile(join(copy, 'index', `${chunk![2]}.pf_index`), gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from('9f01ff', 'hex')])));
+    const before = await readdir(copy, { recursive: true });
+    expect(await rechunkWordIndex(copy, 50)).toEqual([
+      {
+        language: 'en',
+        chunksBefore: 0,
+        chunksAfter: 0,
+        skipped: `index/${chunk![2]}.pf_index does not re-encode to the same bytes: the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`,
+      },
+    ]);
+    expect(await readdir(copy, { recursive: true })).toEqual(before);
   });
 
   it('stops at a file that is not in the format it knows, naming it', async () => {
