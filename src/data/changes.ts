@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import { base, site } from 'astro:config/server';
-import { CHANGES_PAGE_SIZE, FEED_ITEM_LIMIT, SITE_TITLE } from '../consts';
+import { CHANGES_PAGE_SIZE, DEFAULT_SITE, FEED_ITEM_LIMIT, SITE_TITLE } from '../consts';
 import type { DocumentEntry, PlatformEntry, VersionEntry } from '../lib/archive/index-archive';
 import { CHANGE_RULES, type ChangeRule } from '../lib/diff/change-kind';
 import { summaryToSentence, type ChangeSummary, type ProvisionRef } from '../lib/diff/summary';
@@ -356,7 +356,7 @@ export function compareVersionOptions(document: DocumentEntry) {
 
 // --- Feeds --------------------------------------------------------------------------------------
 
-const FEED_SITE = { site: site ?? 'http://127.0.0.1:4321', base };
+const FEED_SITE = { site: site ?? DEFAULT_SITE, base };
 
 /** The feeds a page of a platform or a document offers, most specific first; the whole archive's last. */
 export function feedsFor(scope: { platform?: PlatformEntry; document?: DocumentEntry } = {}): Feed[] {

@@ -1,3 +1,4 @@
+import { DEFAULT_SITE } from '../consts';
 import { base, site } from 'astro:config/server';
 import { absoluteUrl, withBase } from '../lib/paths';
 
@@ -8,5 +9,5 @@ export function href(path: string): string {
 
 /** A site path as an absolute URL on the configured site, for feeds, citations and canonical links. */
 export function absolute(path: string): string {
-  return absoluteUrl(site ?? 'http://127.0.0.1:4321', base, path);
+  return absoluteUrl(site ?? DEFAULT_SITE, base, path);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_SITE } from '../consts';
 import { base, site } from 'astro:config/server';
 import { changePath, provisionPath, rawVersionPath, versionPath } from '../lib/paths';
 import type { PermalinkManifest } from '../lib/check/permalinks';
@@ -9,7 +10,7 @@ export async function permalinksJson(): Promise<PermalinkManifest> {
   const { documents } = await loadArchive();
   const versions = documents.flatMap((document) => document.versions.map((version) => ({ document, stamp: version.stamp })));
   return {
-    site: site ?? 'http://127.0.0.1:4321',
+    site: site ?? DEFAULT_SITE,
     base,
     versions: versions.map(({ document, stamp }) => absolute(versionPath(document.platform, document.document, stamp))),
     raw: versions.map(({ document, stamp }) => absolute(rawVersionPath(document.platform, document.document, stamp))),
