@@ -7,6 +7,10 @@
  *
  * Across machines (a matrix of jobs): `--shard i/n --outDir part-i` builds one share only, and
  * `--merge part-1 … part-n --outDir dist` merges the shares and writes the sitemaps and the index.
+ *
+ * The pages of each document are kept in the cache with the fingerprint of what they were rendered
+ * from (src/lib/build/page-store.ts); a document whose fingerprint did not change is not rendered
+ * again. `--fresh` empties that store first.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,14 +20,22 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SITE } from '../src/consts';
 import { FineprintError } from '../src/lib/errors';
 import { parseShard } from '../src/lib/shard';
-import { mergeBuildOutputs } from '../src/lib/build/merge';
+import { mergeBuildOutputs, type MergeFigures } from '../src/lib/build/merge';
+import { fingerprintSources } from '../src/lib/build/code-fingerprint';
+import { applyPagePlans, readPlans, type PageReuseSettings } from '../src/lib/build/page-store';
+import { DEFAULT_CACHE_DIR } from '../src/lib/cache/disk-cache';
 import { builtFileToPagePath, renderSitemaps } from '../src/lib/build/sitemap';
 import { indexBuiltSite } from '../src/lib/search/index-site';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { outDir: { type: 'string', default: 'dist' }, shard: { type: 'string' }, merge: { type: 'boolean', default: false } },
+  options: {
+    outDir: { type: 'string', default: 'dist' },
+    shard: { type: 'string' },
+    merge: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+  },
 });
 const outDir = resolve(values.outDir);
 const onlyShard = values.shard ? parseShard(values.shard) : null;
@@ -32,6 +44,15 @@ const shardCount = onlyShard?.count ?? Math.max(1, Number(process.env.FINEPRINT_
 // project (else in .astro/, which two builds would share): shard outputs stay inside it.
 const work = join(ROOT, 'node_modules/.cache/fineprint-build', String(process.pid));
 const astroCache = process.env.FINEPRINT_ASTRO_CACHE_DIR ?? join(ROOT, 'node_modules/.astro');
+const pageStore = join(resolve(ROOT, process.env.FINEPRINT_CACHE_DIR ?? DEFAULT_CACHE_DIR), 'pages');
+
+/** Everything besides the archive that pages are rendered from: the code, the hand-written content, the deployment. */
+const codeFingerprint = () =>
+  fingerprintSources(
+    ROOT,
+    ['src', 'public', 'content/notes', 'content/topics.yml', process.env.FINEPRINT_ANALYSES_DIR ?? 'content/analyses', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'],
+    { site: process.env.FINEPRINT_SITE, base: process.env.FINEPRINT_BASE, node: process.versions.node, icu: process.versions.icu },
+  );
 
 // Astro prints a line per page (`├─ /a/b/index.html`, then its time `(+11ms)`); the rest (warnings,
 // totals) is worth passing on.
@@ -80,15 +101,21 @@ async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Runs the builds of these shards (1-based), each started once the one before has synced the content, and waits for all. */
-async function buildShards(shards: number[], outputs: string[]): Promise<void> {
+/**
+ * Runs the builds of these shards (1-based), each started once the one before has synced the content,
+ * and waits for all; each writes the plan of the documents it rendered and reused to `plans[i]`.
+ */
+async function buildShards(shards: number[], outputs: string[], plans: string[]): Promise<void> {
+  const code = await codeFingerprint();
   const builds: Promise<void>[] = [];
   for (const [i, output] of outputs.entries()) {
     const shard = `${shards[i]}/${shardCount}`;
+    const reuse: PageReuseSettings = { store: pageStore, plan: plans[i]!, code };
     const build = start('astro', ['build', '--outDir', output], `build ${shard}`, {
       // A build that is the only one renders every page without filtering any route.
       ...(shardCount > 1 ? { FINEPRINT_BUILD_SHARD: shard } : {}),
       FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, `shard-${shards[i]}`),
+      FINEPRINT_PAGE_REUSE: JSON.stringify(reuse),
     });
     builds.push(build.done);
     await build.synced;
@@ -96,9 +123,14 @@ async function buildShards(shards: number[], outputs: string[]): Promise<void> {
   await Promise.all(builds);
 }
 
-/** Merges built shares of the site into outDir and writes its sitemaps and search index. */
-async function finish(outputs: string[]): Promise<void> {
-  const merged = await step('merge', () => mergeBuildOutputs(outputs, outDir));
+/** Puts the stored pages of the documents the builds reused into outDir, and stores the pages they rendered. */
+async function reusePages(plans: string[]): Promise<void> {
+  const figures = await step('page store', async () => applyPagePlans(await readPlans(plans), outDir, pageStore));
+  console.log(`Documents rendered: ${figures.rendered}; reused from the page store: ${figures.reused}.`);
+}
+
+/** Writes the sitemaps and the search index of the merged site in outDir. */
+async function finish(merged: MergeFigures): Promise<void> {
   const siteBase = new URL(process.env.FINEPRINT_BASE ?? '/', process.env.FINEPRINT_SITE ?? DEFAULT_SITE).href;
   const pages = (await readdir(outDir, { recursive: true })).map(builtFileToPagePath).filter((path) => path !== null);
   await step('sitemaps', async () => {
@@ -114,14 +146,17 @@ async function finish(outputs: string[]): Promise<void> {
 try {
   if (values.merge) {
     if (!positionals.length) throw new FineprintError('--merge needs the folders of the built shares: --merge part-1 part-2 --outDir dist');
-    await finish(positionals.map((dir) => resolve(dir)));
+    await finish(await step('merge', () => mergeBuildOutputs(positionals.map((dir) => resolve(dir)), outDir)));
   } else {
     await mkdir(work, { recursive: true });
+    if (values.fresh) await rm(pageStore, { recursive: true, force: true });
     const shards = onlyShard ? [onlyShard.index] : Array.from({ length: shardCount }, (_, i) => i + 1);
     const outputs = shards.map((shard) => join(work, `shard-${shard}`));
-    await step(`${shards.length} site build${shards.length > 1 ? 's' : ''}`, () => buildShards(shards, outputs));
-    if (onlyShard) await mergeBuildOutputs(outputs, outDir);
-    else await finish(outputs);
+    const plans = shards.map((shard) => join(work, `plan-${shard}.json`));
+    await step(`${shards.length} site build${shards.length > 1 ? 's' : ''}`, () => buildShards(shards, outputs, plans));
+    const merged = await step('merge', () => mergeBuildOutputs(outputs, outDir));
+    await reusePages(plans);
+    if (!onlyShard) await finish(merged);
   }
 } finally {
   await rm(work, { recursive: true, force: true });

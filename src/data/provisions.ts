@@ -13,7 +13,7 @@ import { cacheKey } from '../lib/cache/disk-cache';
 import { findDocument, loadArchive, provisionEventText, renderVersion } from './archive';
 import { htmlCache } from './cache';
 import { WORD_DIFF_OPTIONS } from '../scripts/diff-html';
-import { documentsOfThisShard } from './shard';
+import { documentsToRender } from './page-reuse';
 
 /** Shapes provision histories and their analyses into what the provision and document pages show. */
 
@@ -23,7 +23,7 @@ export const provisionKey = (platform: string, document: string, provision: stri
 
 /** Every provision ever seen in every document this build renders: the route params of its history page. */
 export async function provisionRoutes() {
-  return (await documentsOfThisShard()).flatMap((document) =>
+  return (await documentsToRender()).flatMap((document) =>
     document.provisions.map((provision) => ({
       params: { platform: document.platform, document: document.document, provision: provision.id },
     })),

@@ -4,7 +4,8 @@ import type { CitableVersion } from '../lib/cite';
 import { rawVersionPath, versionPath } from '../lib/paths';
 import { loadArchive } from './archive';
 import { absolute } from './links';
-import { documentsOfThisShard, routesOfThisShard } from './shard';
+import { documentsToRender } from './page-reuse';
+import { routesOfThisShard } from './shard';
 
 /** Shapes the archive index into what each page shows. Pages only render these objects. */
 
@@ -66,14 +67,14 @@ export async function platformRoutes() {
 
 /** The route params of every document this build renders. */
 export async function documentRoutes() {
-  return (await documentsOfThisShard()).map((document) => ({
+  return (await documentsToRender()).map((document) => ({
     params: { platform: document.platform, document: document.document },
   }));
 }
 
 /** The route params of every version this build renders. */
 export async function versionRoutes() {
-  return (await documentsOfThisShard()).flatMap((document) =>
+  return (await documentsToRender()).flatMap((document) =>
     document.versions.map((version) => ({
       params: { platform: document.platform, document: document.document, version: version.stamp },
     })),

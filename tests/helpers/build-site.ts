@@ -55,17 +55,17 @@ function acquireBuildLock(): void {
   }
 }
 
-/** Builds the real site (npm run build: the sharded Astro builds, merged, with sitemaps and search index) from an archive repository. Throws with the build's output. */
-export function buildSite(options: BuildOptions): void {
+/** Builds the real site (npm run build: the sharded Astro builds, merged, with sitemaps and search index) from an archive repository. Returns the build's output; throws with it. */
+export function buildSite(options: BuildOptions): string {
   acquireBuildLock();
   try {
-    runBuild(options);
+    return runBuild(options);
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
 }
 
-function runBuild(options: BuildOptions): void {
+function runBuild(options: BuildOptions): string {
   const env = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -78,7 +78,7 @@ function runBuild(options: BuildOptions): void {
   };
   const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
   try {
-    execFileSync(bin('tsx'), ['scripts/build.ts', '--outDir', options.outDir, ...(options.args ?? [])], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
+    return execFileSync(bin('tsx'), ['scripts/build.ts', '--outDir', options.outDir, ...(options.args ?? [])], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`Site build failed:\n${stdout ?? ''}\n${stderr ?? ''}`);

@@ -1,22 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
-
-/** Every file of a built site with its bytes, by path. */
-function filesOf(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name)));
-  }
-  return files;
-}
-
-function differingFiles(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
-  const paths = new Set([...a.keys(), ...b.keys()]);
-  return [...paths].filter((path) => !a.has(path) || !b.has(path) || !a.get(path)!.equals(b.get(path)!)).sort();
-}
+import { differingFiles, filesOf } from '../helpers/site-files';
 
 let sharded: Map<string, Buffer>;
 let archive: string;
