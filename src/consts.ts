@@ -37,5 +37,8 @@ export const FEED_ITEM_LIMIT = 50;
 /** How many other platforms a provision page names for each of its topics; the topic page lists them all. */
 export const OTHER_PLATFORMS_SHOWN = 10;
 
+/** How many of a provision's changes its history page shows with their diff, newest first; older ones are listed with links to their change pages. */
+export const PROVISION_DIFFS_SHOWN = 12;
+
 /** How many changes one page of /changes/ lists. */
 export const CHANGES_PAGE_SIZE = 50;

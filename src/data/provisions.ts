@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { html as diffToHtml } from 'diff2html';
-import type { DocumentEntry, IndexedProvisionHistory, VersionEntry } from '../lib/archive/index-archive';
+import type { DocumentEntry, IndexedProvisionEvent, IndexedProvisionHistory, VersionEntry } from '../lib/archive/index-archive';
 import { versionsToUnifiedDiff } from '../lib/diff/unified';
 import { DeclarationError } from '../lib/errors';
 import { changePath, provisionAnchorPath, provisionPath, versionPath } from '../lib/paths';
@@ -14,6 +14,9 @@ import { findDocument, loadArchive, provisionEventText, renderVersion } from './
 import { htmlCache } from './cache';
 import { WORD_DIFF_OPTIONS } from '../scripts/diff-html';
 import { documentsToRender } from './page-reuse';
+import { findVersion } from './views';
+import { PROVISION_DIFFS_SHOWN } from '../consts';
+import { splitEventWindow, type DiffedEvent } from '../lib/provisions/event-window';
 
 /** Shapes provision histories and their analyses into what the provision and document pages show. */
 
@@ -30,18 +33,25 @@ export async function provisionRoutes() {
   );
 }
 
+// Every provision page and every analysis looks its provision up: by id, not by a scan of the document's provisions.
+const provisionsByIdOf = new WeakMap<DocumentEntry, Map<string, IndexedProvisionHistory>>();
+
+/** A document's provisions by id, mapped once per document. */
+function provisionsById(document: DocumentEntry): Map<string, IndexedProvisionHistory> {
+  let byId = provisionsByIdOf.get(document);
+  if (!byId) provisionsByIdOf.set(document, (byId = new Map(document.provisions.map((provision) => [provision.id, provision]))));
+  return byId;
+}
+
 /** The provision with this id in a document; the build fails loudly if a route asks for one it never had. */
 export function findProvision(document: DocumentEntry, id: string): IndexedProvisionHistory {
-  const found = document.provisions.find((provision) => provision.id === id);
+  const found = provisionsById(document).get(id);
   if (!found) throw new Error(`No provision "${id}" in ${document.platform}/${document.document}.`);
   return found;
 }
 
-function versionByStamp(document: DocumentEntry, stamp: string): VersionEntry {
-  const version = document.versions.find((v) => v.stamp === stamp);
-  if (!version) throw new Error(`No version ${stamp} of ${document.platform}/${document.document}.`);
-  return version;
-}
+/** A version of a document by stamp, from the map of its versions that the version pages share. */
+const versionByStamp = (document: DocumentEntry, stamp: string): VersionEntry => findVersion(document, stamp).version;
 
 /** Where a provision stands in a version: its anchor on the version page, or the page itself when it is not there. */
 function provisionInVersion(document: DocumentEntry, version: VersionEntry, id: string): string {
@@ -81,26 +91,41 @@ export interface ProvisionEventView {
   path: string;
   /** The change page of that version; null for a document's first version, which has no change. */
   changePath: string | null;
+}
+
+/** One of the newest changes of a provision, shown with its diff from the change before it. */
+export interface DiffedProvisionEventView extends ProvisionEventView {
   diff: ProvisionDiff;
 }
 
-/** A provision's history page: its current text and every version in which it changed, newest first. */
+// An event's date and links, without its diff: all an older event costs.
+function eventView(document: DocumentEntry, id: string, event: IndexedProvisionEvent): ProvisionEventView {
+  const version = versionByStamp(document, event.version);
+  return {
+    version: event.version,
+    event: event.event,
+    heading: event.heading,
+    capturedAt: version.capturedAt,
+    path: provisionInVersion(document, version, id),
+    changePath: version.index > 0 ? changePath(document.platform, document.document, event.version) : null,
+  };
+}
+
+// Reads the texts of the event and of the one before it from the cache: only shown events pay for it.
+function diffedEventView(document: DocumentEntry, id: string, { event, previous }: DiffedEvent<IndexedProvisionEvent>): DiffedProvisionEventView {
+  const diff = provisionDiff(previous ? provisionEventText(previous) : '', provisionEventText(event), id);
+  return { ...eventView(document, id, event), diff };
+}
+
+/**
+ * A provision's history page: its current text and every version in which it changed, newest first;
+ * the newest PROVISION_DIFFS_SHOWN with their diff (`events`), the older ones without (`olderEvents`).
+ */
 export async function provisionHistoryView(platform: string, documentId: string, id: string) {
   const document = await findDocument(platform, documentId);
   const provision = findProvision(document, id);
-  let previousText = '';
-  const events: ProvisionEventView[] = provision.events.map((event) => {
-    const version = versionByStamp(document, event.version);
-    return {
-      version: event.version,
-      event: event.event,
-      heading: event.heading,
-      capturedAt: version.capturedAt,
-      path: provisionInVersion(document, version, id),
-      changePath: version.index > 0 ? changePath(platform, documentId, event.version) : null,
-      diff: provisionDiff(previousText, (previousText = provisionEventText(event)), id),
-    };
-  });
+  const { diffed, older } = splitEventWindow(provision.events, PROVISION_DIFFS_SHOWN);
+  const events = diffed.map((shown) => diffedEventView(document, id, shown));
   const current = provision.text !== null && !document.removedAt;
   return {
     document,
@@ -108,8 +133,9 @@ export async function provisionHistoryView(platform: string, documentId: string,
     /** The current text, rendered safely; null when the provision (or its document) is gone. */
     html: current ? renderTrackedMarkdown(provision.text!) : null,
     currentPath: current ? provisionAnchorPath(platform, documentId, document.latest.stamp, id) : null,
-    lastChanged: events.at(-1)!,
-    events: events.reverse(),
+    lastChanged: events[0]!,
+    events,
+    olderEvents: older.map((event) => eventView(document, id, event)),
   };
 }
 
@@ -125,9 +151,8 @@ export interface ProvisionListItem {
 
 /** The provisions of a document's latest version, in document order, each with its "last changed" date. */
 export function currentProvisionList(document: DocumentEntry): ProvisionListItem[] {
-  const histories = new Map(document.provisions.map((provision) => [provision.id, provision]));
   return document.latest.provisions.map(({ id, heading }) => {
-    const last = versionByStamp(document, histories.get(id)!.events.at(-1)!.version);
+    const last = versionByStamp(document, findProvision(document, id).events.at(-1)!.version);
     return {
       id,
       heading: provisionTitle({ id, heading }),
@@ -183,7 +208,7 @@ async function readAnalyses(): Promise<Map<string, AnalysisView>> {
     }
     const document = archive.documents.find((d) => d.platform === data.platform && d.document === data.document);
     if (!document) continue;
-    const provision = document.provisions.find((p) => p.id === data.provision);
+    const provision = provisionsById(document).get(data.provision);
     if (!provision) {
       throw new DeclarationError(
         `${where}: the provision "${data.provision}" is not in ${data.platform}/${data.document}. Use one of the provision ids its document page lists.`,

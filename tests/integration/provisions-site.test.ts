@@ -48,6 +48,8 @@ describe('provision history pages', () => {
     expect(events.first().find('a[href$="/20260518103057/changes/"]').length).toBe(1);
     // The first version has no change page.
     expect(events.last().find('a[href$="/changes/"]').length).toBe(0);
+    // Fewer changes than PROVISION_DIFFS_SHOWN: all have their diff, and there is no list of older ones.
+    expect($('.older-events, .older-events-note').length).toBe(0);
   });
 
   it('links only to provision anchors that exist on the version pages', () => {
