@@ -38,9 +38,15 @@ export function createDiskCache(dir: string): DiskCache {
     },
     set(key, value) {
       const file = fileOf(key);
-      mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, value);
+      // A cold build writes hundreds of thousands of entries into 256 folders: a folder is made when a write finds it missing.
+      try {
+        writeFileSync(temporary, value);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+        writeFileSync(temporary, value);
+      }
       renameSync(temporary, file);
     },
     remember(key, compute) {
