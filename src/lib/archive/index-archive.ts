@@ -7,6 +7,7 @@ import { trackProvisionHistory, type IdentifiedProvision, type ProvisionEvent, t
 import { findStatedDate, type StatedDate } from '../stated-date';
 import type { ArchiveHistory } from '../history/read-history';
 import { parseRecordedText } from '../schemas/front-matter';
+import { shareRepeatedValues } from './share-repeated';
 
 /** A provision as a version page anchors it: its lineage id, heading, and 0-based line in the body. */
 export interface ProvisionAnchor {
@@ -205,13 +206,13 @@ async function loadDerivedDocument(
 ): Promise<DerivedDocument> {
   const key = derivedDocumentKey(document, layout);
   const cached = await cache?.get(key);
-  if (cached && (await hasEveryText(cached, cache!))) return cached;
+  if (cached && (await hasEveryText(cached, cache!))) return shareRepeatedValues(cached);
   const { derived, texts } = await deriveDocument(document, layout, readText);
   if (cache) {
     for (const [id, text] of texts) await cache.setText(id, text);
     await cache.set(key, derived);
   }
-  return derived;
+  return shareRepeatedValues(derived);
 }
 
 /**
