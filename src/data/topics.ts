@@ -42,8 +42,8 @@ export interface TaggedProvision {
   documentTitle: string;
   id: string;
   heading: string;
-  /** Its Markdown: in the latest version when current, else its last recorded text. */
-  text: string;
+  /** Its Markdown in the latest version; null when it is no longer current (its last recorded text is tagged, not kept). */
+  text: string | null;
   /** In the latest version of a document that is still tracked. */
   current: boolean;
   tags: TopicTag[];
@@ -89,7 +89,7 @@ async function tagArchive(): Promise<Map<string, TaggedProvision>> {
       if (result.has(key)) continue;
       const last = history.events.findLast((event) => event.textId !== EMPTY_TEXT_ID);
       const text = last ? provisionEventText(last) : '';
-      result.set(key, { ...base, id: history.id, heading: history.heading, text, current: false, tags: tag(key, { heading: history.heading, body: text }) });
+      result.set(key, { ...base, id: history.id, heading: history.heading, text: null, current: false, tags: tag(key, { heading: history.heading, body: text }) });
     }
   }
   return result;
@@ -211,7 +211,7 @@ export async function topicPageView(topicId: string) {
       name: platform.name,
       provisions: provisions
         .filter((provision) => provision.platform === platform.id)
-        .map((provision) => ({ ...toTopicProvision(provision), html: renderTrackedMarkdown(provision.text) })),
+        .map((provision) => ({ ...toTopicProvision(provision), html: renderTrackedMarkdown(provision.text ?? '') })),
     }))
     .filter((platform) => platform.provisions.length > 0);
   return { topic: topicToLink(topic), description: topic.description, ...(await adoption(topicId)), platforms };
