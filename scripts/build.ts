@@ -10,7 +10,8 @@
  *
  * The pages of each document are kept in the cache with the fingerprint of what they were rendered
  * from (src/lib/build/page-store.ts); a document whose fingerprint did not change is not rendered
- * again. `--fresh` empties that store first.
+ * again. `--fresh` empties that store first. A share built alone (`--shard`) renders all its pages:
+ * it holds only some pages of each document, and the store keeps whole documents.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -106,16 +107,15 @@ async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
  * and waits for all; each writes the plan of the documents it rendered and reused to `plans[i]`.
  */
 async function buildShards(shards: number[], outputs: string[], plans: string[]): Promise<void> {
-  const code = await codeFingerprint();
+  const code = onlyShard ? null : await codeFingerprint();
   const builds: Promise<void>[] = [];
   for (const [i, output] of outputs.entries()) {
     const shard = `${shards[i]}/${shardCount}`;
-    const reuse: PageReuseSettings = { store: pageStore, plan: plans[i]!, code };
     const build = start('astro', ['build', '--outDir', output], `build ${shard}`, {
       // A build that is the only one renders every page without filtering any route.
       ...(shardCount > 1 ? { FINEPRINT_BUILD_SHARD: shard } : {}),
       FINEPRINT_ASTRO_CACHE_DIR: join(astroCache, `shard-${shards[i]}`),
-      FINEPRINT_PAGE_REUSE: JSON.stringify(reuse),
+      ...(code ? { FINEPRINT_PAGE_REUSE: JSON.stringify({ store: pageStore, plan: plans[i]!, code } satisfies PageReuseSettings) } : {}),
     });
     builds.push(build.done);
     await build.synced;
@@ -155,8 +155,10 @@ try {
     const plans = shards.map((shard) => join(work, `plan-${shard}.json`));
     await step(`${shards.length} site build${shards.length > 1 ? 's' : ''}`, () => buildShards(shards, outputs, plans));
     const merged = await step('merge', () => mergeBuildOutputs(outputs, outDir));
-    await reusePages(plans);
-    if (!onlyShard) await finish(merged);
+    if (!onlyShard) {
+      await reusePages(plans);
+      await finish(merged);
+    }
   }
 } finally {
   await rm(work, { recursive: true, force: true });

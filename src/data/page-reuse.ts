@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { DocumentEntry } from '../lib/archive/index-archive';
 import { parsePageReuseSettings, storedFingerprint, type PlannedDocument } from '../lib/build/page-store';
-import { documentsOfThisShard } from './shard';
+import { loadArchive } from './archive';
 import { otherPlatformsHandling } from './topics';
 
 /**
  * Which documents this build renders pages for. Given FINEPRINT_PAGE_REUSE (scripts/build.ts sets it),
  * a document whose pages the store holds with the same fingerprint is left out, and the build writes
- * its plan for scripts/build.ts to put the stored pages in; without it, every document of the shard.
+ * its plan for scripts/build.ts to put the stored pages in; without it, every document.
  */
 const settings = process.env.FINEPRINT_PAGE_REUSE ? parsePageReuseSettings(process.env.FINEPRINT_PAGE_REUSE) : null;
 
@@ -26,7 +26,7 @@ async function documentFingerprint(document: DocumentEntry, code: string): Promi
 let toRender: Promise<DocumentEntry[]> | undefined;
 
 async function planDocuments(): Promise<DocumentEntry[]> {
-  const documents = await documentsOfThisShard();
+  const { documents } = await loadArchive();
   if (!settings) return documents;
   const plan: PlannedDocument[] = await Promise.all(
     documents.map(async (document) => {

@@ -14,6 +14,7 @@ import { findDocument, loadArchive, provisionEventText, renderVersion } from './
 import { htmlCache } from './cache';
 import { WORD_DIFF_OPTIONS } from '../scripts/diff-html';
 import { documentsToRender } from './page-reuse';
+import { routesOfThisShard } from './shard';
 import { findVersion } from './views';
 import { PROVISION_DIFFS_SHOWN } from '../consts';
 import { splitEventWindow, type DiffedEvent } from '../lib/provisions/event-window';
@@ -26,10 +27,12 @@ export const provisionKey = (platform: string, document: string, provision: stri
 
 /** Every provision ever seen in every document this build renders: the route params of its history page. */
 export async function provisionRoutes() {
-  return (await documentsToRender()).flatMap((document) =>
-    document.provisions.map((provision) => ({
-      params: { platform: document.platform, document: document.document, provision: provision.id },
-    })),
+  return routesOfThisShard(
+    (await documentsToRender()).flatMap((document) =>
+      document.provisions.map((provision) => ({
+        params: { platform: document.platform, document: document.document, provision: provision.id },
+      })),
+    ),
   );
 }
 

@@ -67,16 +67,20 @@ export async function platformRoutes() {
 
 /** The route params of every document this build renders. */
 export async function documentRoutes() {
-  return (await documentsToRender()).map((document) => ({
-    params: { platform: document.platform, document: document.document },
-  }));
+  return routesOfThisShard(
+    (await documentsToRender()).map((document) => ({
+      params: { platform: document.platform, document: document.document },
+    })),
+  );
 }
 
 /** The route params of every version this build renders. */
 export async function versionRoutes() {
-  return (await documentsToRender()).flatMap((document) =>
-    document.versions.map((version) => ({
-      params: { platform: document.platform, document: document.document, version: version.stamp },
-    })),
+  return routesOfThisShard(
+    (await documentsToRender()).flatMap((document) =>
+      document.versions.map((version) => ({
+        params: { platform: document.platform, document: document.document, version: version.stamp },
+      })),
+    ),
   );
 }

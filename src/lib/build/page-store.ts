@@ -129,15 +129,23 @@ export async function applyPagePlans(plans: PlannedDocument[], siteDir: string, 
   return figures;
 }
 
-/** Reads the plan files the builds wrote. */
+/**
+ * Reads the plan files the builds wrote. Each build plans every document, from the same store, so
+ * the plans must agree; a document they disagree on stops the build.
+ */
 export async function readPlans(files: string[]): Promise<PlannedDocument[]> {
-  const plans = await Promise.all(
-    files.map(async (file) => {
-      const json = await readFile(file, 'utf8').catch(() => {
-        throw new FineprintError(`A site build ended without writing its page plan (${file}): its document routes never ran.`);
-      });
-      return JSON.parse(json) as PlannedDocument[];
-    }),
-  );
-  return plans.flat();
+  const planned = new Map<string, PlannedDocument>();
+  for (const file of files) {
+    const json = await readFile(file, 'utf8').catch(() => {
+      throw new FineprintError(`A site build ended without writing its page plan (${file}): its document routes never ran.`);
+    });
+    for (const document of JSON.parse(json) as PlannedDocument[]) {
+      const earlier = planned.get(document.key);
+      if (earlier && (earlier.fingerprint !== document.fingerprint || earlier.reused !== document.reused)) {
+        throw new FineprintError(`The site builds disagree on the pages of ${document.key} (${file}): build again with --fresh.`);
+      }
+      planned.set(document.key, document);
+    }
+  }
+  return [...planned.values()];
 }

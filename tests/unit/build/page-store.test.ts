@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyPagePlans, documentPagePaths, parsePageReuseSettings, storedFingerprint } from '../../../src/lib/build/page-store';
+import { applyPagePlans, documentPagePaths, parsePageReuseSettings, readPlans, storedFingerprint } from '../../../src/lib/build/page-store';
 import { fingerprintSources } from '../../../src/lib/build/code-fingerprint';
 
 function writeFiles(dir: string, files: Record<string, string>): void {
@@ -86,5 +86,21 @@ describe('the fingerprint of the sources', () => {
     expect(edited).not.toBe(base);
     writeFiles(root, { 'src/lib/c.ts': 'B' });
     expect(await fingerprintSources(root, paths, { site: 'x' })).not.toBe(edited);
+  });
+});
+
+describe('the plans of the builds', () => {
+  it('are read as one plan per document, and stop the build where two builds disagree', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fineprint-plans-'));
+    const plan = (name: string, reused: boolean) => {
+      writeFileSync(join(root, name), JSON.stringify([{ key: 'a/terms', fingerprint: 'f1', reused }, { key: 'b/privacy', fingerprint: 'p1', reused: false }]));
+      return join(root, name);
+    };
+    expect(await readPlans([plan('one.json', true), plan('two.json', true)])).toEqual([
+      { key: 'a/terms', fingerprint: 'f1', reused: true },
+      { key: 'b/privacy', fingerprint: 'p1', reused: false },
+    ]);
+    await expect(readPlans([plan('one.json', true), plan('three.json', false)])).rejects.toThrow(/disagree on the pages of a\/terms/);
+    await expect(readPlans([join(root, 'missing.json')])).rejects.toThrow(/without writing its page plan/);
   });
 });
