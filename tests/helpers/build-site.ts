@@ -8,6 +8,12 @@ import { makeFixtureArchive } from './fixture-archive';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * The time a test that builds the site gets: builds take turns through the lock below, so a test may
+ * wait for the builds of other test files before its own.
+ */
+export const BUILDING_TEST_TIMEOUT = 300_000;
+
 /** Options of a site build: the archive repository to publish, where the site is deployed, and how it is split. */
 export interface BuildOptions {
   archive: string;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
+import { BUILDING_TEST_TIMEOUT, buildSite, FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
 import { differingFiles, filesOf } from '../helpers/site-files';
 
 let sharded: Map<string, Buffer>;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   sharded = filesOf(site.outDir);
 });
 
-describe('a site built in shards', () => {
+describe('a site built in shards', { timeout: BUILDING_TEST_TIMEOUT }, () => {
   it('is byte for byte the site of one build', () => {
     const outDir = join(mkdtempSync(join(tmpdir(), 'fineprint-one-build-')), 'dist');
     buildSite({ archive, outDir, ...FIXTURE_SITE, shards: 1 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBuiltSite } from '../../src/lib/check/built-site';
 import { findBrokenLinks, formatBrokenLinks } from '../../src/lib/check/links';
 import { findUnresolvedPermalinks, manifestUrls, parsePermalinkManifest, type PermalinkManifest } from '../../src/lib/check/permalinks';
-import { buildSite, FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
+import { BUILDING_TEST_TIMEOUT, buildSite, FIXTURE_SITE, fixtureSite } from '../helpers/build-site';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -77,7 +77,7 @@ describe('internal links of the built fixture site', () => {
   });
 });
 
-describe('permalinks across builds', () => {
+describe('permalinks across builds', { timeout: BUILDING_TEST_TIMEOUT }, () => {
   it('lists every version, raw text, change and provision URL, absolute', async () => {
     const manifest = readManifest(first);
     expect([manifest.site, manifest.base]).toEqual(['https://archive.example', '/fineprint/']);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, FIXTURE_SITE } from '../helpers/build-site';
+import { BUILDING_TEST_TIMEOUT, buildSite, FIXTURE_SITE } from '../helpers/build-site';
 import { FIXTURE_VERSIONS, makeFixtureArchive } from '../helpers/fixture-archive';
 import { differingFiles, filesOf } from '../helpers/site-files';
 import type { TestRepo } from '../helpers/test-repo';
@@ -30,7 +30,7 @@ beforeAll(() => {
   cold = filesOf(join(work, 'dist'));
 });
 
-describe('a rebuild with the page store', () => {
+describe('a rebuild with the page store', { timeout: BUILDING_TEST_TIMEOUT }, () => {
   it('renders no document again when nothing changed, and builds the same site', () => {
     const output = buildSite({ archive: repo.dir, outDir: join(work, 'dist'), ...FIXTURE_SITE });
     expect(reuseLine(output)).toEqual([0, 3]);
