@@ -77,10 +77,6 @@ export function listChanges(): Promise<ChangeEntry[]> {
 /** The kinds a list of changes can be filtered by, the default first. */
 export const CHANGES_FILTER_KINDS: readonly ChangesFilter['kind'][] = ['substantive', 'cosmetic', 'technical', 'all'];
 
-const matchesFilter = (change: ChangeEntry, filter: ChangesFilter) =>
-  (filter.kind === 'all' || change.summary.kind === filter.kind) &&
-  (!filter.platform || change.platform === filter.platform) &&
-  (!filter.type || change.document === filter.type);
 
 /** The route params of every page of every filtered list of changes (/changes/[...slug]); an empty list still gets its first page. */
 export async function changesListRoutes() {
@@ -122,6 +118,28 @@ const KIND_LABELS: Record<ChangesFilter['kind'], string> = {
   all: 'All kinds',
 };
 
+/** The lists and feeds of changes a change is in: all, its platform's, its document's and its document type's. */
+const scopeKeysOf = (change: ChangeEntry) => [`platform:${change.platform}`, `document:${change.platform}/${change.document}`, `type:${change.document}`];
+
+let changesByScope: Promise<Map<string, ChangeEntry[]>> | undefined;
+
+// Lists and feeds are scoped to all changes, a platform, a document or a document type: the changes
+// are grouped by scope in one pass, not filtered once per list (platforms × types × kinds of them).
+function changesOfScope(key: string): Promise<ChangeEntry[]> {
+  changesByScope ??= listChanges().then((changes) => {
+    const groups = new Map<string, ChangeEntry[]>([['all', changes]]);
+    for (const change of changes) {
+      for (const scope of scopeKeysOf(change)) {
+        const group = groups.get(scope);
+        if (group) group.push(change);
+        else groups.set(scope, [change]);
+      }
+    }
+    return groups;
+  });
+  return changesByScope.then((groups) => groups.get(key) ?? []);
+}
+
 const filtered = new Map<string, Promise<ChangeEntry[]>>();
 
 // Every page of a filtered list reads the same filtered list: it is filtered once per filter, not once per page.
@@ -129,7 +147,8 @@ function matchingChanges(filter: ChangesFilter): Promise<ChangeEntry[]> {
   const key = changesFilterPath(filter);
   let matching = filtered.get(key);
   if (!matching) {
-    matching = listChanges().then((changes) => changes.filter((change) => matchesFilter(change, filter)));
+    const scope = filter.platform ? `platform:${filter.platform}` : filter.type ? `type:${filter.type}` : 'all';
+    matching = changesOfScope(scope).then((changes) => (filter.kind === 'all' ? changes : changes.filter((change) => change.summary.kind === filter.kind)));
     filtered.set(key, matching);
   }
   return matching;
@@ -373,28 +392,10 @@ export function feedsFor(scope: { platform?: PlatformEntry; document?: DocumentE
   return feeds;
 }
 
-let changesByScope: Promise<Map<string, ChangeEntry[]>> | undefined;
-
-// One feed per document and platform: the changes are grouped by scope once, not filtered once per feed.
-function changesInScope(scope: { platform?: string; document?: string }): Promise<ChangeEntry[]> {
-  changesByScope ??= listChanges().then((changes) => {
-    const groups = new Map<string, ChangeEntry[]>([['', changes]]);
-    for (const change of changes) {
-      for (const key of [change.platform, `${change.platform}/${change.document}`]) {
-        if (!groups.has(key)) groups.set(key, []);
-        groups.get(key)!.push(change);
-      }
-    }
-    return groups;
-  });
-  const key = scope.document ? `${scope.platform}/${scope.document}` : (scope.platform ?? '');
-  return changesByScope.then((groups) => groups.get(key) ?? []);
-}
-
 /** The RSS response of the substantive changes of the archive, of a platform, or of a document. */
 export async function changesFeed(scope: { platform?: string; document?: string }): Promise<Response> {
   const archive = await loadArchive();
-  const changes = await changesInScope(scope);
+  const changes = await changesOfScope(scope.document ? `document:${scope.platform}/${scope.document}` : scope.platform ? `platform:${scope.platform}` : 'all');
   const document = scope.document ? archive.documents.find((d) => d.platform === scope.platform && d.document === scope.document) : undefined;
   const platform = scope.platform ? archive.platforms.find((p) => p.id === scope.platform) : undefined;
   const [feed] = feedsFor({ platform, document });
