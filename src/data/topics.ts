@@ -1,15 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FEED_ITEM_LIMIT, OTHER_PLATFORMS_SHOWN } from '../consts';
 import { provisionTextId, type DocumentEntry } from '../lib/archive/index-archive';
 import { changeToFeedItem, selectFeedItems, type FeedChange, type FeedItem, type FeedSite } from '../lib/feeds/items';
 import { provisionPath, topicPath } from '../lib/paths';
-import { splitProvisions } from '../lib/provisions/split';
+import { splitProvisions, type Provision } from '../lib/provisions/split';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
 import { loadTopics, type Topic } from '../lib/topics/load';
 import { TOPIC_GROUP_TITLES, TOPIC_GROUPS } from '../lib/topics/schema';
 import { otherPlatformsOf, samplePlatforms, type PlatformSample } from '../lib/topics/other-platforms';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
+import { cacheKey } from '../lib/cache/disk-cache';
 import { loadArchive, provisionEventText, readVersionText, versionBody } from './archive';
+import { derivedDisk } from './cache';
 import { provisionTitle } from '../lib/provisions/heading';
 import { loadAnalyses, provisionKey } from './provisions';
 import { routesOfThisShard } from './shard';
@@ -62,11 +65,39 @@ export function loadTaggedProvisions(): Promise<Map<string, TaggedProvision>> {
   return tagged;
 }
 
+/** Bump when tagProvision's results change, so tags cached by older code are not reused. */
+const TAGS_FORMAT = 1;
+
+/**
+ * The tags of every provision of a document by id, before the overrides of analyses: from the cache
+ * when the topic rules and the texts tagged are the same as when they were stored (tagging runs every
+ * rule over every text: 26 s per build on the contrib collection), else tagged and stored.
+ */
+function documentTags(document: DocumentEntry, current: Map<string, Provision>, topicList: Topic[], rules: string): Map<string, TopicTag[]> {
+  // A provision that is no longer current is tagged by the last text it had.
+  const lastEvents = document.provisions.map((history) => history.events.findLast((event) => event.textId !== EMPTY_TEXT_ID));
+  const key = cacheKey(
+    'provision-tags',
+    TAGS_FORMAT,
+    rules,
+    document.removedAt ? 'untracked' : document.latest.blob,
+    ...document.provisions.map((history, index) => `${history.id}\0${history.heading}\0${lastEvents[index]?.textId ?? ''}`),
+  );
+  const cached = derivedDisk.get(key);
+  if (cached !== null) return new Map(JSON.parse(cached) as [string, TopicTag[]][]);
+  const tags = new Map<string, TopicTag[]>();
+  document.provisions.forEach((history, index) => {
+    const last = lastEvents[index];
+    tags.set(history.id, tagProvision(current.get(history.id) ?? { heading: history.heading, body: last ? provisionEventText(last) : '' }, topicList));
+  });
+  derivedDisk.set(key, JSON.stringify([...tags]));
+  return tags;
+}
+
 async function tagArchive(): Promise<Map<string, TaggedProvision>> {
   const topicList = loadTopicList();
+  const rules = cacheKey(readFileSync(TOPICS_FILE, 'utf8'));
   const overrides = new Map([...(await loadAnalyses())].map(([key, view]) => [key, view.data.topics]));
-  const tag = (key: string, provision: { heading: string; body: string }) =>
-    applyTopicOverrides(tagProvision(provision, topicList), overrides.get(key), topicList);
   const result = new Map<string, TaggedProvision>();
   for (const document of (await loadArchive()).documents) {
     const base = {
@@ -75,21 +106,21 @@ async function tagArchive(): Promise<Map<string, TaggedProvision>> {
       document: document.document,
       documentTitle: document.title,
     };
+    const current = new Map<string, Provision>();
     if (!document.removedAt) {
       const body = versionBody(await readVersionText(document.latest), document.latest);
       // The archive index split the same body: its anchors give the lineage ids in the same order.
-      splitProvisions(body).forEach((provision, index) => {
-        const id = document.latest.provisions[index]!.id;
-        const key = provisionKey(document.platform, document.document, id);
-        result.set(key, { ...base, id, heading: provision.heading, text: provision.text, current: true, tags: tag(key, provision) });
-      });
+      splitProvisions(body).forEach((provision, index) => current.set(document.latest.provisions[index]!.id, provision));
+    }
+    const tags = documentTags(document, current, topicList, rules);
+    const tagsOf = (key: string, id: string) => applyTopicOverrides(tags.get(id)!, overrides.get(key), topicList);
+    for (const [id, provision] of current) {
+      const key = provisionKey(document.platform, document.document, id);
+      result.set(key, { ...base, id, heading: provision.heading, text: provision.text, current: true, tags: tagsOf(key, id) });
     }
     for (const history of document.provisions) {
       const key = provisionKey(document.platform, document.document, history.id);
-      if (result.has(key)) continue;
-      const last = history.events.findLast((event) => event.textId !== EMPTY_TEXT_ID);
-      const text = last ? provisionEventText(last) : '';
-      result.set(key, { ...base, id: history.id, heading: history.heading, text: null, current: false, tags: tag(key, { heading: history.heading, body: text }) });
+      if (!result.has(key)) result.set(key, { ...base, id: history.id, heading: history.heading, text: null, current: false, tags: tagsOf(key, history.id) });
     }
   }
   return result;
