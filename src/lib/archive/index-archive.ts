@@ -3,7 +3,7 @@ import { RESERVED_DOCUMENT_IDS, RESERVED_PLATFORM_IDS } from '../../consts';
 import { DeclarationError } from '../errors';
 import { summarizeChange, type ChangeSummary } from '../diff/summary';
 import type { DocumentHistory, Version } from '../history/history';
-import { trackProvisionHistory, type IdentifiedProvision, type ProvisionEvent, type ProvisionHistory } from '../provisions/lineage';
+import { createProvisionTracker, type IdentifiedProvision, type ProvisionEvent, type ProvisionHistory } from '../provisions/lineage';
 import { findStatedDate, type StatedDate } from '../stated-date';
 import type { ArchiveHistory } from '../history/read-history';
 import { parseRecordedText } from '../schemas/front-matter';
@@ -112,6 +112,9 @@ export interface DerivedCache {
   setText(id: string, text: string): Promise<void>;
 }
 
+/** How many versions of a document are read at once while deriving it. */
+const READ_WINDOW = 32;
+
 /** Bump when what `deriveDocument` computes changes, so cached results of older code are not reused. */
 export const DERIVED_DATA_VERSION = 2;
 
@@ -136,26 +139,27 @@ export async function deriveDocument(
   layout: ArchiveHistory['layout'],
   readText: (blob: string) => Promise<string>,
 ): Promise<{ derived: DerivedDocument; texts: Map<string, string> }> {
-  const recorded: { text: string; meta: ReturnType<typeof splitRecordedFile> }[] = [];
-  // All reads are queued at once: the blob reader answers them in one stream instead of one round trip each.
-  const texts = await Promise.all(document.versions.map((version) => readText(version.blob)));
-  for (const [index, version] of document.versions.entries()) {
-    const text = texts[index]!;
-    const isLatest = index === document.versions.length - 1;
-    const where = `${version.path} (version ${version.stamp}, commit ${version.commit.slice(0, 12)})`;
-    try {
-      recorded.push({ text, meta: splitRecordedFile(text, layout, where) });
-    } catch (error) {
-      if (isLatest && !document.removedAt) throw error;
-      recorded.push({ text, meta: { body: text, bodyStartLine: 0, sources: [] } });
-    }
-  }
   const versions: DerivedVersion[] = [];
-  let previous: IdentifiedProvision[] | null = null;
-  const lineage = trackProvisionHistory(
-    recorded.map(({ meta }, index) => ({ version: document.versions[index]!.stamp, text: meta.body })),
-    (index, provisions) => {
-      const { text, meta } = recorded[index]!;
+  const tracker = createProvisionTracker();
+  let previous: { text: string; provisions: IdentifiedProvision[] } | null = null;
+  let latest: ReturnType<typeof splitRecordedFile> | undefined;
+  // Texts are read a window at a time: the blob reader answers a window in one stream instead of one
+  // round trip per version, and a document of a thousand versions is never held in memory whole.
+  for (let start = 0; start < document.versions.length; start += READ_WINDOW) {
+    const window = document.versions.slice(start, start + READ_WINDOW);
+    const texts = await Promise.all(window.map((version) => readText(version.blob)));
+    window.forEach((version, offset) => {
+      const text = texts[offset]!;
+      const index = start + offset;
+      const where = `${version.path} (version ${version.stamp}, commit ${version.commit.slice(0, 12)})`;
+      let meta: ReturnType<typeof splitRecordedFile>;
+      try {
+        meta = splitRecordedFile(text, layout, where);
+      } catch (error) {
+        if (index === document.versions.length - 1 && !document.removedAt) throw error;
+        meta = { body: text, bodyStartLine: 0, sources: [] };
+      }
+      const provisions = tracker.add(version.stamp, meta.body);
       versions.push({
         sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
         bytes: Buffer.byteLength(text, 'utf8'),
@@ -163,17 +167,14 @@ export async function deriveDocument(
         statedDate: findStatedDate(meta.body),
         provisions: provisions.map(({ id, heading, startLine }) => ({ id, heading, line: startLine - 1 })),
         change: previous
-          ? summarizeChange({
-              commitKind: document.versions[index]!.recordKind,
-              before: { text: recorded[index - 1]!.meta.body, provisions: previous },
-              after: { text: meta.body, provisions },
-            })
+          ? summarizeChange({ commitKind: version.recordKind, before: previous, after: { text: meta.body, provisions } })
           : null,
       });
-      previous = provisions;
-    },
-  );
-  const latest = recorded.at(-1)!.meta;
+      previous = { text: meta.body, provisions };
+      latest = meta;
+    });
+  }
+  const lineage = tracker.result();
   const eventTexts = new Map<string, string>();
   const provisions = lineage.provisions.map(({ events, ...provision }) => ({
     ...provision,
@@ -184,7 +185,7 @@ export async function deriveDocument(
     }),
   }));
   return {
-    derived: { versions, provisions, platformName: latest.platformName ?? null, type: latest.type ?? null, sources: latest.sources },
+    derived: { versions, provisions, platformName: latest!.platformName ?? null, type: latest!.type ?? null, sources: latest!.sources },
     texts: eventTexts,
   };
 }

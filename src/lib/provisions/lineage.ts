@@ -153,43 +153,61 @@ export function trackProvisionHistory(
   versions: { version: string; text: string }[],
   onVersion?: (index: number, provisions: IdentifiedProvision[]) => void,
 ): DocumentProvisions {
+  const tracker = createProvisionTracker();
+  versions.forEach(({ version, text }, index) => {
+    const provisions = tracker.add(version, text);
+    onVersion?.(index, provisions);
+  });
+  return tracker.result();
+}
+
+/** Follows a document's provisions one version at a time (oldest first): what trackProvisionHistory does, for callers that read the versions as they go. */
+export interface ProvisionTracker {
+  /** Splits the next version and returns its identified provisions. */
+  add(version: string, text: string): IdentifiedProvision[];
+  /** The histories and the ids of the versions added so far. */
+  result(): DocumentProvisions;
+}
+
+export function createProvisionTracker(): ProvisionTracker {
   const histories = new Map<string, ProvisionHistory>();
   const usedIds = new Set<string>();
   const removedIds = new Map<string, string>();
   const nextSuffix = new Map<string, number>();
   const ids: DocumentProvisions['versions'] = [];
   let previous: IdentifiedProvision[] | null = null;
-
-  for (const { version, text } of versions) {
-    const current = assignProvisionIds(previous, splitProvisions(text), { usedIds, removed: removedIds, nextSuffix });
-    const before = new Map((previous ?? []).map((provision) => [provision.id, provision]));
-    for (const provision of current) {
-      usedIds.add(provision.id);
-      if (removedIds.get(headingKey(provision)) === provision.id) removedIds.delete(headingKey(provision));
-      const old = before.get(provision.id);
-      before.delete(provision.id);
-      const event = changeOf(old, provision);
-      if (!event) {
-        Object.assign(histories.get(provision.id)!, { heading: provision.heading, text: provision.text });
-        continue;
+  return {
+    add(version, text) {
+      const current = assignProvisionIds(previous, splitProvisions(text), { usedIds, removed: removedIds, nextSuffix });
+      const before = new Map((previous ?? []).map((provision) => [provision.id, provision]));
+      for (const provision of current) {
+        usedIds.add(provision.id);
+        if (removedIds.get(headingKey(provision)) === provision.id) removedIds.delete(headingKey(provision));
+        const old = before.get(provision.id);
+        before.delete(provision.id);
+        const event = changeOf(old, provision);
+        if (!event) {
+          Object.assign(histories.get(provision.id)!, { heading: provision.heading, text: provision.text });
+          continue;
+        }
+        const history = histories.get(provision.id) ?? { id: provision.id, heading: '', text: null, events: [] };
+        history.heading = provision.heading;
+        history.text = provision.text;
+        history.events.push({ version, event, heading: provision.heading, text: provision.text });
+        histories.set(provision.id, history);
       }
-      const history = histories.get(provision.id) ?? { id: provision.id, heading: '', text: null, events: [] };
-      history.heading = provision.heading;
-      history.text = provision.text;
-      history.events.push({ version, event, heading: provision.heading, text: provision.text });
-      histories.set(provision.id, history);
-    }
-    for (const removed of before.values()) {
-      removedIds.set(headingKey(removed), removed.id);
-      const history = histories.get(removed.id)!;
-      history.text = null;
-      history.events.push({ version, event: 'removed', heading: removed.heading, text: '' });
-    }
-    ids.push({ version, ids: current.map((provision) => provision.id) });
-    onVersion?.(ids.length - 1, current);
-    previous = current;
-  }
-  return { provisions: [...histories.values()], versions: ids };
+      for (const removed of before.values()) {
+        removedIds.set(headingKey(removed), removed.id);
+        const history = histories.get(removed.id)!;
+        history.text = null;
+        history.events.push({ version, event: 'removed', heading: removed.heading, text: '' });
+      }
+      ids.push({ version, ids: current.map((provision) => provision.id) });
+      previous = current;
+      return current;
+    },
+    result: () => ({ provisions: [...histories.values()], versions: ids }),
+  };
 }
 
 /**
