@@ -41,10 +41,12 @@ const env = (outDir: string) => ({
   FINEPRINT_ASTRO_CACHE_DIR: join(work, `astro-${relative(work, outDir).replace(/\W/g, '')}`),
 });
 
-// One bare Astro build of every version runs out of memory past about 10k Markdown pages (Vite bundles
-// each page as a module: 8.8 GiB at 10k), so the texts are published in builds of this many pages,
-// as many at once as there are cores, as the full build uses them.
+// One bare Astro build of every version runs out of memory past a few thousand Markdown pages of
+// contrib's size (Vite bundles each page as a module: 8.8 GiB at 10k synthetic pages), so the texts
+// are published in builds of this many pages, each with a heap of BARE_BUILD_HEAP_MIB, as many at
+// once as there are cores, as the full build uses them.
 const BARE_BUILD_PAGES = 5_000;
+const BARE_BUILD_HEAP_MIB = 8_192;
 
 /**
  * Writes every version's text as a Markdown page of bare Astro projects of BARE_BUILD_PAGES pages
@@ -78,7 +80,9 @@ async function attempt(name: string, run: () => Promise<CommandFigures>): Promis
     console.log(`${name}: ${(figures.ms / 1000).toFixed(1)} s, peak RSS ${(figures.peakRssBytes / 2 ** 30).toFixed(2)} GiB`);
     return figures;
   } catch (error) {
-    const reason = String(error).split('\n')[0]!.slice(0, 300);
+    // The first line names the command, the last ones say why it failed.
+    const lines = String(error).trim().split('\n');
+    const reason = [lines[0]!.slice(0, 200), ...lines.slice(-3)].join(' … ');
     console.log(`${name}: failed: ${reason}`);
     return `failed (${reason})`;
   }
@@ -119,7 +123,7 @@ try {
     bare = await attempt('bare Astro builds', () =>
       runMeasured('xargs', ['--arg-file', list, '-P', cores, '-I', '{}', bin('astro'), 'build', '--root', '{}'], {
         cwd: work,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: `--max-old-space-size=${BARE_BUILD_HEAP_MIB}` },
       }),
     );
   }
