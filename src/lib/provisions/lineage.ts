@@ -144,26 +144,12 @@ export function assignProvisionIds(
 }
 
 /**
- * Follows every provision through a document's versions (oldest first): each version is split once and
- * compared only with its predecessor, so the work grows linearly with the number of versions.
- * `onVersion` receives each version's identified provisions as they are assigned, for callers that
- * derive more from them without splitting again.
+ * Follows every provision through a document's versions, added one at a time, oldest first: each
+ * version is split once and compared only with its predecessor, so the work grows linearly with the
+ * number of versions, and a caller can read the versions as it goes.
  */
-export function trackProvisionHistory(
-  versions: { version: string; text: string }[],
-  onVersion?: (index: number, provisions: IdentifiedProvision[]) => void,
-): DocumentProvisions {
-  const tracker = createProvisionTracker();
-  versions.forEach(({ version, text }, index) => {
-    const provisions = tracker.add(version, text);
-    onVersion?.(index, provisions);
-  });
-  return tracker.result();
-}
-
-/** Follows a document's provisions one version at a time (oldest first): what trackProvisionHistory does, for callers that read the versions as they go. */
 export interface ProvisionTracker {
-  /** Splits the next version and returns its identified provisions. */
+  /** Splits the next version and returns its identified provisions, for callers that derive more from them without splitting again. */
   add(version: string, text: string): IdentifiedProvision[];
   /** The histories and the ids of the versions added so far. */
   result(): DocumentProvisions;

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignProvisionIds, trackProvisionHistory } from '../../../src/lib/provisions/lineage';
+import { assignProvisionIds, createProvisionTracker } from '../../../src/lib/provisions/lineage';
+
+/** The lineage of versions added to one tracker in order. */
+function trackProvisionHistory(versions: { version: string; text: string }[]) {
+  const tracker = createProvisionTracker();
+  for (const { version, text } of versions) tracker.add(version, text);
+  return tracker.result();
+}
 import { splitProvisions } from '../../../src/lib/provisions/split';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/provisions');
@@ -65,7 +72,7 @@ describe('assignProvisionIds', () => {
   });
 });
 
-describe('trackProvisionHistory', () => {
+describe('the provision tracker', () => {
   it('ends the history of a deleted clause and starts one for each new clause, on real versions', () => {
     const { provisions, versions } = trackProvisionHistory(GROK);
     const comply = provisions.find((p) => p.id === 'comply-with-the-law')!;
