@@ -77,7 +77,6 @@ export function listChanges(): Promise<ChangeEntry[]> {
 /** The kinds a list of changes can be filtered by, the default first. */
 export const CHANGES_FILTER_KINDS: readonly ChangesFilter['kind'][] = ['substantive', 'cosmetic', 'technical', 'all'];
 
-
 /** The route params of every page of every filtered list of changes (/changes/[...slug]); an empty list still gets its first page. */
 export async function changesListRoutes() {
   const archive = await loadArchive();
@@ -118,8 +117,16 @@ const KIND_LABELS: Record<ChangesFilter['kind'], string> = {
   all: 'All kinds',
 };
 
-/** The lists and feeds of changes a change is in: all, its platform's, its document's and its document type's. */
-const scopeKeysOf = (change: ChangeEntry) => [`platform:${change.platform}`, `document:${change.platform}/${change.document}`, `type:${change.document}`];
+/** The key of a scope of changes: all of them, a platform's, a document's (with its platform) or a document type's. */
+const scopeKey = ({ platform, document, type }: { platform?: string; document?: string; type?: string }) =>
+  document ? `document:${platform}/${document}` : platform ? `platform:${platform}` : type ? `type:${type}` : 'all';
+
+/** The scopes a change is in besides all changes: its platform, its document and its document type. */
+const scopeKeysOf = (change: ChangeEntry) => [
+  scopeKey({ platform: change.platform }),
+  scopeKey({ platform: change.platform, document: change.document }),
+  scopeKey({ type: change.document }),
+];
 
 let changesByScope: Promise<Map<string, ChangeEntry[]>> | undefined;
 
@@ -127,7 +134,7 @@ let changesByScope: Promise<Map<string, ChangeEntry[]>> | undefined;
 // are grouped by scope in one pass, not filtered once per list (platforms × types × kinds of them).
 function changesOfScope(key: string): Promise<ChangeEntry[]> {
   changesByScope ??= listChanges().then((changes) => {
-    const groups = new Map<string, ChangeEntry[]>([['all', changes]]);
+    const groups = new Map<string, ChangeEntry[]>([[scopeKey({}), changes]]);
     for (const change of changes) {
       for (const scope of scopeKeysOf(change)) {
         const group = groups.get(scope);
@@ -147,8 +154,7 @@ function matchingChanges(filter: ChangesFilter): Promise<ChangeEntry[]> {
   const key = changesFilterPath(filter);
   let matching = filtered.get(key);
   if (!matching) {
-    const scope = filter.platform ? `platform:${filter.platform}` : filter.type ? `type:${filter.type}` : 'all';
-    matching = changesOfScope(scope).then((changes) => (filter.kind === 'all' ? changes : changes.filter((change) => change.summary.kind === filter.kind)));
+    matching = changesOfScope(scopeKey({ platform: filter.platform, type: filter.type })).then((changes) => (filter.kind === 'all' ? changes : changes.filter((change) => change.summary.kind === filter.kind)));
     filtered.set(key, matching);
   }
   return matching;
@@ -395,7 +401,7 @@ export function feedsFor(scope: { platform?: PlatformEntry; document?: DocumentE
 /** The RSS response of the substantive changes of the archive, of a platform, or of a document. */
 export async function changesFeed(scope: { platform?: string; document?: string }): Promise<Response> {
   const archive = await loadArchive();
-  const changes = await changesOfScope(scope.document ? `document:${scope.platform}/${scope.document}` : scope.platform ? `platform:${scope.platform}` : 'all');
+  const changes = await changesOfScope(scopeKey(scope));
   const document = scope.document ? archive.documents.find((d) => d.platform === scope.platform && d.document === scope.document) : undefined;
   const platform = scope.platform ? archive.platforms.find((p) => p.id === scope.platform) : undefined;
   const [feed] = feedsFor({ platform, document });

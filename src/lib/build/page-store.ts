@@ -99,12 +99,11 @@ async function restoreDocument(siteDir: string, store: string, planned: PlannedD
 
 /** Removes from the store every document the plan does not name: documents that left the archive. */
 async function pruneStore(store: string, keys: Set<string>): Promise<void> {
+  const keptPlatforms = new Set([...keys].map((key) => key.split('/')[0]));
   for (const platform of await readdir(store).catch(() => [])) {
-    const documents = await readdir(join(store, platform)).catch(() => []);
-    for (const document of documents) {
-      if (!keys.has(`${platform}/${document}`)) await rm(join(store, platform, document), { recursive: true, force: true });
-    }
-    if (documents.every((document) => !keys.has(`${platform}/${document}`))) await rm(join(store, platform), { recursive: true, force: true });
+    const gone = (await readdir(join(store, platform)).catch(() => [])).map((document) => `${platform}/${document}`).filter((key) => !keys.has(key));
+    for (const key of gone) await rm(entryOf(store, key), { recursive: true, force: true });
+    if (!keptPlatforms.has(platform)) await rm(join(store, platform), { recursive: true, force: true });
   }
 }
 
