@@ -37,6 +37,9 @@ export const FEED_ITEM_LIMIT = 50;
 /** How many other platforms a provision page names for each of its topics; the topic page lists them all. */
 export const OTHER_PLATFORMS_SHOWN = 10;
 
+/** How many characters of its best-matching provision a topic page quotes for each platform; the rest is a link away. */
+export const TOPIC_QUOTE_CHARS = 2_000;
+
 /** How many of a provision's changes its history page shows with their diff, newest first; older ones are listed with links to their change pages. */
 export const PROVISION_DIFFS_SHOWN = 12;
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FEED_ITEM_LIMIT, OTHER_PLATFORMS_SHOWN } from '../consts';
+import { FEED_ITEM_LIMIT, OTHER_PLATFORMS_SHOWN, TOPIC_QUOTE_CHARS } from '../consts';
 import { provisionTextId, type DocumentEntry } from '../lib/archive/index-archive';
 import { changeToFeedItem, selectFeedItems, type FeedChange, type FeedItem, type FeedSite } from '../lib/feeds/items';
 import { provisionPath, topicPath } from '../lib/paths';
 import { splitProvisions, type Provision } from '../lib/provisions/split';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
+import { excerptMarkdown } from '../lib/topics/excerpt';
 import { loadTopics, type Topic } from '../lib/topics/load';
 import { TOPIC_GROUP_TITLES, TOPIC_GROUPS } from '../lib/topics/schema';
 import { otherPlatformsOf, samplePlatforms, type PlatformSample } from '../lib/topics/other-platforms';
@@ -232,19 +233,28 @@ export function topicRoutes() {
   return routesOfThisShard(loadTopicList().map((topic) => ({ params: { topic: topic.id } })));
 }
 
-/** "How platforms handle <topic>": per platform (in the archive's order), its current provisions on the topic, quoted. */
+/**
+ * "How platforms handle <topic>": per platform (in the archive's order), its best-matching current
+ * provision on the topic quoted up to TOPIC_QUOTE_CHARS, and its other ones as links, so the page
+ * grows with the number of platforms, not with the length of their provisions.
+ */
 export async function topicPageView(topicId: string) {
   const topic = findTopic(topicId);
-  const provisions = await currentProvisionsOn(topicId);
-  const platforms = (await loadArchive()).platforms
-    .map((platform) => ({
-      id: platform.id,
-      name: platform.name,
-      provisions: provisions
-        .filter((provision) => provision.platform === platform.id)
-        .map((provision) => ({ ...toTopicProvision(provision), html: renderTrackedMarkdown(provision.text ?? '') })),
-    }))
-    .filter((platform) => platform.provisions.length > 0);
+  const scoreOn = (provision: TaggedProvision) => provision.tags.find((tag) => tag.topic === topicId)!.score;
+  const byPlatform = Map.groupBy(await currentProvisionsOn(topicId), (provision) => provision.platform);
+  const platforms = (await loadArchive()).platforms.flatMap((platform) => {
+    const [best, ...others] = (byPlatform.get(platform.id) ?? []).sort((a, b) => scoreOn(b) - scoreOn(a));
+    if (!best) return [];
+    const excerpt = excerptMarkdown(best.text ?? '', TOPIC_QUOTE_CHARS);
+    return [
+      {
+        id: platform.id,
+        name: platform.name,
+        quoted: { ...toTopicProvision(best), html: renderTrackedMarkdown(excerpt.text), truncated: excerpt.truncated },
+        others: others.map(toTopicProvision),
+      },
+    ];
+  });
   return { topic: topicToLink(topic), description: topic.description, ...(await adoption(topicId)), platforms };
 }
 

@@ -46,7 +46,8 @@ describe('finding a clause, a topic and an analysis in a browser', () => {
     await page.getByRole('link', { name: 'Contract by using' }).click();
     expect(await page.locator('h1').textContent()).toBe('How platforms handle contract by using');
     expect(await page.locator('.adoption strong').textContent()).toBe('Found in 1 of 3 platforms.');
-    await page.locator('.topic-provision h3 a', { hasText: 'Usage Terms' }).click();
+    await page.locator('.topic-others summary').click();
+    await page.locator('.topic-others a', { hasText: 'Usage Terms' }).click();
     expect(new URL(page.url()).pathname).toBe('/fineprint/grok/brand-guidelines/provisions/usage-terms/');
     expect(await page.locator('.analysis').isVisible()).toBe(true);
     expect(await page.locator('.stale-analysis').count()).toBe(0);

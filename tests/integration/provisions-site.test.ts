@@ -169,13 +169,16 @@ describe('topic pages and feeds', () => {
     }
   });
 
-  it('quotes each platform provision on the topic with a link to its history and the adoption count', () => {
+  it('quotes the best-matching provision of each platform on the topic, links its others and counts adoption', () => {
     const $ = page('topics/contract-by-using');
     expect($('h1').text()).toBe('How platforms handle contract by using');
     expect($('.adoption').text()).toMatch(/^Found in 1 of 3 platforms\./);
     const grok = $('.topic-platform').filter((_, s) => $(s).children('h2').text() === 'Grok');
-    expect(grok.find('h3 a').attr('href')).toBe(`${BASE}grok/brand-guidelines/provisions/usage-terms/`);
-    expect(grok.find('.provision-text').text()).toContain('If you use xAI’s Marks, you agree that xAI owns them');
+    expect(grok.find('.topic-provision h3 a').attr('href')).toBe(`${BASE}grok/brand-guidelines/provisions/logos/`);
+    expect(grok.find('.provision-text').text()).toContain('By using our logos, you agree to the Usage Terms above');
+    expect(grok.find('.excerpt-more').length).toBe(0);
+    expect(grok.find('.topic-others summary').text()).toBe('1 more provision of Grok on this topic');
+    expect(grok.find('.topic-others a').attr('href')).toBe(`${BASE}grok/brand-guidelines/provisions/usage-terms/`);
   });
 
   it('gives feed items the version permalink as GUID and the change page as link', () => {
