@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bareMarkdownPage } from '../src/lib/bench/bare-page';
 import { measureHistoryRead } from '../src/lib/bench/history';
 import { gzippedBytes, listFiles, median, runMeasured, type CommandFigures } from '../src/lib/bench/measure';
 import { appendOneVersion, createSyntheticRepository, openRepository } from '../src/lib/bench/repository';
@@ -65,8 +66,7 @@ async function writeBareProjects(dir: string): Promise<string[]> {
         await mkdir(join(projects.at(-1)!, 'src/pages/v'), { recursive: true });
         await writeFile(join(projects.at(-1)!, 'astro.config.mjs'), 'export default {};\n');
       }
-      // A leading "---" would be read as front matter; the bare build publishes the text only.
-      await writeFile(join(projects.at(-1)!, 'src/pages/v', `${count++}.md`), text.startsWith('---') ? `\n${text}` : text);
+      await writeFile(join(projects.at(-1)!, 'src/pages/v', `${count++}.md`), bareMarkdownPage(text));
     }
   }
   blobs.close();
