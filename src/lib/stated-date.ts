@@ -17,7 +17,11 @@ export interface StatedDate {
 
 // Label words, then what may sit between them and the date: "date", "from", "as of", a colon,
 // emphasis markers and spaces ("Effective: **30 September 2025**", "Effective:June 11, 2026").
-const LABEL = /(?<![\p{L}\p{N}])(effective|last\s+updated?|updated|last\s+modified|modified|last\s+revised|revised|release\s+date|released)(?:\s+(?:date|from|as\s+of|on))?[\s:*_]*/giu;
+const LABEL_SOURCE = String.raw`(?<![\p{L}\p{N}])(effective|last\s+updated?|updated|last\s+modified|modified|last\s+revised|revised|release\s+date|released)(?:\s+(?:date|from|as\s+of|on))?[\s:*_]*`;
+const LABEL = new RegExp(`()${LABEL_SOURCE}`, 'giu');
+// A label at the start of a line, after at most 12 quote, list, heading or emphasis marks and spaces
+// (the first group), so a whole text is scanned from line starts only.
+const LABEL_AT_LINE_START = new RegExp(String.raw`^([\s>*_#-]{0,12}?)` + LABEL_SOURCE, 'gimu');
 
 // Where a stated date is looked for anywhere in a line: the top of the document.
 const TOP_LENGTH = 4000;
@@ -30,14 +34,13 @@ function labelOf(word: string): StatedDateLabel {
   return 'last updated';
 }
 
-function firstStatedDate(text: string, atLineStart: boolean): StatedDate | null {
-  for (const match of text.matchAll(LABEL)) {
-    const start = match.index;
-    if (atLineStart && !/^[\s>*_#-]{0,12}$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) continue;
-    const date = readDateAt(text, start + match[0].length);
+function firstStatedDate(text: string, label: RegExp): StatedDate | null {
+  for (const match of text.matchAll(label)) {
+    const start = match.index + match[1]!.length;
+    const date = readDateAt(text, match.index + match[0].length);
     if (!date) continue;
     const written = text.slice(start, date.end).replace(/[*_]/g, '').replace(/\s+/g, ' ');
-    return { label: labelOf(match[1]!), date: date.iso, text: written };
+    return { label: labelOf(match[2]!), date: date.iso, text: written };
   }
   return null;
 }
@@ -47,5 +50,5 @@ function firstStatedDate(text: string, atLineStart: boolean): StatedDate | null 
  * at the start of any line (some policies state it at the end). Null when it states none.
  */
 export function findStatedDate(markdown: string): StatedDate | null {
-  return firstStatedDate(markdown.slice(0, TOP_LENGTH), false) ?? firstStatedDate(markdown, true);
+  return firstStatedDate(markdown.slice(0, TOP_LENGTH), LABEL) ?? firstStatedDate(markdown, LABEL_AT_LINE_START);
 }

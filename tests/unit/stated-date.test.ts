@@ -45,6 +45,11 @@ describe('stated dates', () => {
     });
   });
 
+  it('reads a date stated at the start of a line far below the top, after quote or emphasis marks', () => {
+    const body = `Terms\n=====\n\n${'A clause of the terms; it was updated often. '.repeat(300)}\n\n> _Last revised: 3 March 2026_\n`;
+    expect(findStatedDate(body)).toEqual({ label: 'last modified', date: '2026-03-03', text: 'Last revised: 3 March 2026' });
+  });
+
   it('ignores a date mentioned mid-sentence far below the top', () => {
     const body = `Terms\n=====\n\n${'A clause of the terms. '.repeat(300)}\n\nThese terms were updated on March 3, 2026.\n`;
     expect(findStatedDate(body)).toBeNull();

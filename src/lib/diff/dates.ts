@@ -47,11 +47,13 @@ export function dateMatchToIso(match: RegExpExecArray | RegExpMatchArray): strin
   return `${y3}-${pad(month)}`;
 }
 
+// Compiled once: readDateAt runs for every date label of every version.
+const DATE_AT = new RegExp(DATE_SOURCE, 'y');
+
 /** The written date that starts exactly at `index` of a text, read into ISO, with the index just after it. */
 export function readDateAt(text: string, index: number): { iso: string; end: number } | null {
-  const sticky = new RegExp(DATE_SOURCE, 'y');
-  sticky.lastIndex = index;
-  const match = sticky.exec(text);
+  DATE_AT.lastIndex = index;
+  const match = DATE_AT.exec(text);
   const iso = match ? dateMatchToIso(match) : null;
   return match && iso ? { iso, end: index + match[0].length } : null;
 }
