@@ -24,6 +24,8 @@ export const BUILD_SHARD: Shard | null = process.env.FINEPRINT_BUILD_SHARD
 
 let blobs: BlobReader | undefined;
 let index: Promise<ArchiveIndex> | undefined;
+// The paths of the documents this build derives first: its share, when it is one of n.
+let shareOfThisBuild = new Set<string>();
 // Every page looks its document up: by id, not by a scan of all documents.
 let documentsById: Promise<Map<string, DocumentEntry>> | undefined;
 
@@ -41,9 +43,19 @@ export function loadArchive(): Promise<ArchiveIndex> {
   index ??= readHistory(ARCHIVE_REPO).then((history) => {
     const shards = BUILD_SHARD && balanceShards(history.documents.map((document) => document.versions.length), BUILD_SHARD.count);
     const deriveFirst = shards ? history.documents.filter((_, position) => shards[position] === BUILD_SHARD!.index) : [];
+    shareOfThisBuild = new Set(deriveFirst.map((document) => document.path));
     return indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk, provisionTextDisk), { deriveFirst });
   });
   return index;
+}
+
+/**
+ * The archive's documents, this build's share first: work per document that builds share through
+ * the cache (deriving, tagging) is then done by one build while the other does its own share.
+ */
+export async function documentsWithThisShareFirst(): Promise<DocumentEntry[]> {
+  const { documents } = await loadArchive();
+  return [...documents.filter((d) => shareOfThisBuild.has(d.path)), ...documents.filter((d) => !shareOfThisBuild.has(d.path))];
 }
 
 /** A provision's text in the version of one of its events ('' for a removal), from the cache the index was derived into. */

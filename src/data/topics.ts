@@ -12,7 +12,7 @@ import { TOPIC_GROUP_TITLES, TOPIC_GROUPS } from '../lib/topics/schema';
 import { otherPlatformsOf, samplePlatforms, type PlatformSample } from '../lib/topics/other-platforms';
 import { applyTopicOverrides, tagProvision, type TopicTag } from '../lib/topics/tag';
 import { cacheKey } from '../lib/cache/disk-cache';
-import { loadArchive, provisionEventText, readVersionText, versionBody } from './archive';
+import { documentsWithThisShareFirst, loadArchive, provisionEventText, readVersionText, versionBody } from './archive';
 import { derivedDisk } from './cache';
 import { provisionTitle } from '../lib/provisions/heading';
 import { loadAnalyses, provisionKey } from './provisions';
@@ -95,34 +95,51 @@ function documentTags(document: DocumentEntry, current: Map<string, Provision>, 
   return tags;
 }
 
+interface TaggingContext {
+  topicList: Topic[];
+  rules: string;
+  overrides: Map<string, string[] | undefined>;
+}
+
+/** A document's provisions with their topics: the current ones in the order of its latest version, then the removed ones. */
+async function tagDocument(document: DocumentEntry, { topicList, rules, overrides }: TaggingContext): Promise<TaggedProvision[]> {
+  const base = {
+    platform: document.platform,
+    platformName: document.platformName,
+    document: document.document,
+    documentTitle: document.title,
+  };
+  const current = new Map<string, Provision>();
+  if (!document.removedAt) {
+    const body = versionBody(await readVersionText(document.latest), document.latest);
+    // The archive index split the same body: its anchors give the lineage ids in the same order.
+    splitProvisions(body).forEach((provision, index) => current.set(document.latest.provisions[index]!.id, provision));
+  }
+  const tags = documentTags(document, current, topicList, rules);
+  const tagsOf = (id: string) => applyTopicOverrides(tags.get(id)!, overrides.get(provisionKey(document.platform, document.document, id)), topicList);
+  const provisions: TaggedProvision[] = [];
+  for (const [id, provision] of current) {
+    provisions.push({ ...base, id, heading: provision.heading, text: provision.text, current: true, tags: tagsOf(id) });
+  }
+  for (const history of document.provisions) {
+    if (!current.has(history.id)) provisions.push({ ...base, id: history.id, heading: history.heading, text: null, current: false, tags: tagsOf(history.id) });
+  }
+  return provisions;
+}
+
+// Documents are tagged this build's share first (the other builds tag theirs into the cache
+// meanwhile), and listed in the archive's order, which topic pages and samples of platforms follow.
 async function tagArchive(): Promise<Map<string, TaggedProvision>> {
-  const topicList = loadTopicList();
-  const rules = cacheKey(readFileSync(TOPICS_FILE, 'utf8'));
-  const overrides = new Map([...(await loadAnalyses())].map(([key, view]) => [key, view.data.topics]));
+  const context: TaggingContext = {
+    topicList: loadTopicList(),
+    rules: cacheKey(readFileSync(TOPICS_FILE, 'utf8')),
+    overrides: new Map([...(await loadAnalyses())].map(([key, view]) => [key, view.data.topics])),
+  };
+  const byDocument = new Map<DocumentEntry, TaggedProvision[]>();
+  for (const document of await documentsWithThisShareFirst()) byDocument.set(document, await tagDocument(document, context));
   const result = new Map<string, TaggedProvision>();
   for (const document of (await loadArchive()).documents) {
-    const base = {
-      platform: document.platform,
-      platformName: document.platformName,
-      document: document.document,
-      documentTitle: document.title,
-    };
-    const current = new Map<string, Provision>();
-    if (!document.removedAt) {
-      const body = versionBody(await readVersionText(document.latest), document.latest);
-      // The archive index split the same body: its anchors give the lineage ids in the same order.
-      splitProvisions(body).forEach((provision, index) => current.set(document.latest.provisions[index]!.id, provision));
-    }
-    const tags = documentTags(document, current, topicList, rules);
-    const tagsOf = (key: string, id: string) => applyTopicOverrides(tags.get(id)!, overrides.get(key), topicList);
-    for (const [id, provision] of current) {
-      const key = provisionKey(document.platform, document.document, id);
-      result.set(key, { ...base, id, heading: provision.heading, text: provision.text, current: true, tags: tagsOf(key, id) });
-    }
-    for (const history of document.provisions) {
-      const key = provisionKey(document.platform, document.document, history.id);
-      if (!result.has(key)) result.set(key, { ...base, id: history.id, heading: history.heading, text: null, current: false, tags: tagsOf(key, history.id) });
-    }
+    for (const provision of byDocument.get(document)!) result.set(provisionKey(provision.platform, provision.document, provision.id), provision);
   }
   return result;
 }
