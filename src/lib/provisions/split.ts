@@ -33,8 +33,17 @@ interface Boundary {
 
 // The site renders recorded text with raw HTML disabled; the splitter must see the same block structure.
 const markdown = new MarkdownIt({ html: false });
+// Provisions are cut at blocks: the text inside them is parsed only where a label is read (a heading,
+// the start of a paragraph or list item that may open a clause), which spares most of a parse.
+const blockParser = new MarkdownIt({ html: false });
+blockParser.core.ruler.disable(['inline', 'text_join']);
 
 type Token = ReturnType<typeof markdown.parse>[number];
+/** Link reference definitions found by the block parse, which inline parsing resolves links with. */
+type ParseEnv = Record<string, unknown>;
+
+/** An inline token of the block parse with its children parsed, as a full parse would give it. */
+const parsedInline = (inline: Token, env: ParseEnv): Token => markdown.parseInline(inline.content, env)[0]!;
 
 // markdown-it counts a line break as `\r\n`, `\r` or `\n` (its normalize step); lines are cut the same way.
 const LINE = /[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g;
@@ -58,40 +67,41 @@ const LABEL_MAX_WORDS = 12;
 export function splitProvisions(source: string): Provision[] {
   const lines = source.match(LINE) ?? [];
   if (lines.length === 0) return [];
-  const tokens = markdown.parse(source, {});
-  const headings = findHeadings(tokens);
-  const clauses = headings.length >= 2 ? [] : findClauses(tokens);
+  const env: ParseEnv = {};
+  const tokens = blockParser.parse(source, env);
+  const headings = findHeadings(tokens, env);
+  const clauses = headings.length >= 2 ? [] : findClauses(tokens, env);
   const boundaries = clauses.length > 0 ? clauses : headings;
   return boundariesToProvisions(lines, boundaries);
 }
 
-function findHeadings(tokens: Token[]): Boundary[] {
+function findHeadings(tokens: Token[], env: ParseEnv): Boundary[] {
   const boundaries: Boundary[] = [];
   tokens.forEach((token, index) => {
     if (token.type !== 'heading_open' || token.level !== 0 || !token.map) return;
     boundaries.push({
       line: token.map[0],
       bodyLine: token.map[1],
-      heading: inlineToText(tokens[index + 1]!),
+      heading: inlineToText(parsedInline(tokens[index + 1]!, env)),
       level: Number(token.tag.slice(1)),
     });
   });
   return boundaries;
 }
 
-function findClauses(tokens: Token[]): Boundary[] {
+function findClauses(tokens: Token[], env: ParseEnv): Boundary[] {
   const boundaries: Boundary[] = [];
   tokens.forEach((token, index) => {
     if (!token.map) return;
     if (token.type === 'paragraph_open' && token.level === 0) {
-      const clause = clauseLabel(tokens[index + 1]!);
+      const clause = clauseLabel(parsedInline(tokens[index + 1]!, env));
       if (clause) boundaries.push({ line: token.map[0], bodyLine: token.map[0], ...clause });
     } else if (token.type === 'list_item_open' && token.level === 1) {
       // The first block of an item: a paragraph (inline follows it) or, for an empty item, nothing.
       const inline = tokens[index + 2];
       // An ordered item's number is in its marker (`info`, `markup`), not in its text.
       const marker = token.info ? `${token.info}${token.markup} ` : '';
-      const clause = inline?.type === 'inline' ? clauseLabel(inline, marker) : undefined;
+      const clause = inline?.type === 'inline' ? clauseLabel(parsedInline(inline, env), marker) : undefined;
       if (clause) boundaries.push({ line: token.map[0], bodyLine: token.map[0], ...clause });
     }
   });
