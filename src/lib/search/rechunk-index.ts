@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decode as decodeCbor, encode as encodeCbor } from 'cborg';
+import { decode as decodeCbor, encode as encodeCbor, Tokenizer, Type, type Token } from 'cborg';
 
 /**
  * Pagefind splits its word index into chunks of about 20,000 word locations, a size fixed in its source
@@ -54,6 +54,25 @@ export interface RechunkFigures {
   skipped?: string;
 }
 
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+
+/**
+ * cborg's tokenizer, but a text string that starts with a byte order mark keeps it: cborg decodes text
+ * with a TextDecoder, which drops one, and tracked pages have words that start with U+FEFF.
+ */
+class MarkKeepingTokenizer extends Tokenizer {
+  next(): Token {
+    const token = super.next();
+    if (token.type === Type.string && BYTE_ORDER_MARK.every((byte, i) => token.byteValue?.[i] === byte)) token.value = `\uFEFF${token.value}`;
+    return token;
+  }
+}
+
+function decodePagefindCbor(body: Uint8Array): unknown {
+  const options = { retainStringBytes: true };
+  return decodeCbor(body, { ...options, tokenizer: new MarkKeepingTokenizer(body, options) });
+}
+
 /** Gzip of the signature and CBOR bytes: a Pagefind file. */
 function writePagefindFile(value: unknown): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encodeCbor(value)]), { level: 9 });
@@ -68,7 +87,7 @@ export function readPagefindFile(file: Uint8Array, name: string): unknown {
   const body = bytes.subarray(SIGNATURE.length);
   let value: unknown;
   try {
-    value = decodeCbor(body);
+    value = decodePagefindCbor(body);
   } catch (error) {
     throw new Error(`${name} is not CBOR as Pagefind writes it (${(error as Error).message}): the Pagefind bundle format has changed; update src/lib/search/rechunk-index.ts.`, { cause: error });
   }

@@ -99,6 +99,12 @@ describe('rechunking a Pagefind bundle', () => {
     );
   });
 
+  it('reads a word that starts with a byte order mark with its mark', () => {
+    const file = (hex: string) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(hex, 'hex')]));
+    // ["\uFEFF", "\uFEFFterm"]
+    expect(readPagefindFile(file('8263efbbbf67efbbbf7465726d'), 'en.pf_index')).toEqual(['\uFEFF', '\uFEFFterm']);
+  });
+
   it('stops at CBOR that would not be rewritten byte for byte, or does not decode, naming the file', () => {
     const file = (hex: string) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(hex, 'hex')]));
     // 1 with a one-byte head, an indefinite-length array, and a map whose keys are not in cborg's order
