@@ -14,7 +14,7 @@
  * it holds only some pages of each document, and the store keeps whole documents.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import { mergeBuildOutputs, type MergeFigures } from '../src/lib/build/merge';
 import { fingerprintSources } from '../src/lib/build/code-fingerprint';
 import { applyPagePlans, readPlans, type PageReuseSettings } from '../src/lib/build/page-store';
 import { DEFAULT_CACHE_DIR } from '../src/lib/cache/disk-cache';
+import { listHtmlFiles } from '../src/lib/build/built-pages';
 import { builtFileToPagePath, renderSitemaps } from '../src/lib/build/sitemap';
 import { indexBuiltSite } from '../src/lib/search/index-site';
 
@@ -132,11 +133,12 @@ async function reusePages(plans: string[]): Promise<void> {
 /** Writes the sitemaps and the search index of the merged site in outDir. */
 async function finish(merged: MergeFigures): Promise<void> {
   const siteBase = new URL(process.env.FINEPRINT_BASE ?? '/', process.env.FINEPRINT_SITE ?? DEFAULT_SITE).href;
-  const pages = (await readdir(outDir, { recursive: true })).map(builtFileToPagePath).filter((path) => path !== null);
+  const htmlFiles = await step('listing', () => listHtmlFiles(outDir));
+  const pages = htmlFiles.map(builtFileToPagePath).filter((path) => path !== null);
   await step('sitemaps', async () => {
     for (const [name, xml] of await renderSitemaps(pages, siteBase)) await writeFile(join(outDir, name), xml);
   });
-  const search = await step('search index', () => indexBuiltSite(outDir));
+  const search = await step('search index', () => indexBuiltSite(outDir, htmlFiles));
   for (const reason of search.kept) console.warn(`Search index left in Pagefind's own chunks, so a search fetches more: ${reason}`);
   console.log(
     `Built ${pages.length} pages into ${outDir} (${merged.moved} entries merged, ${merged.shared} files rendered by every build); search indexes ${search.indexed} of ${search.scanned}.`,

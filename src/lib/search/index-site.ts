@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { listHtmlFiles } from '../build/built-pages';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageUrlOf, splitProvisionRecords } from './provision-records';
@@ -19,12 +20,11 @@ export interface SearchIndexFigures {
  * data-pagefind-body only: the site has a page per version, diff and provision, and handing only the
  * few indexed pages to Pagefind spares it parsing all the others. A document's page is indexed as one
  * record per provision (see provision-records.ts), and the word index is rewritten in smaller chunks
- * (see rechunk-index.ts): both so that a search fetches little.
+ * (see rechunk-index.ts): both so that a search fetches little. `htmlFiles` (relative to the site)
+ * spares listing it again.
  */
-export async function indexBuiltSite(site: string): Promise<SearchIndexFigures> {
-  const pages = (await readdir(site, { withFileTypes: true, recursive: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name));
+export async function indexBuiltSite(site: string, htmlFiles?: string[]): Promise<SearchIndexFigures> {
+  const pages = (htmlFiles ?? (await listHtmlFiles(site))).map((file) => join(site, file));
   const marked = await pagesWithMarker(pages);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
