@@ -6,7 +6,7 @@ import { indexArchive, type ArchiveIndex, type DocumentEntry, type IndexedProvis
 import { BlobReader } from '../lib/history/git';
 import { readHistory } from '../lib/history/read-history';
 import { renderTrackedMarkdown } from '../lib/render/markdown';
-import { balanceShards, parseShard, type Shard } from '../lib/shard';
+import { balanceShards, ownShareFirst, parseShard, type Shard } from '../lib/shard';
 
 /**
  * The archive the site is built from: FINEPRINT_ARCHIVE (a git repository of our layout or an Open
@@ -40,11 +40,23 @@ function blobReader(): BlobReader {
  * rest already derived into the cache by the other builds.
  */
 export function loadArchive(): Promise<ArchiveIndex> {
-  index ??= readHistory(ARCHIVE_REPO).then((history) => {
+  index ??= readHistory(ARCHIVE_REPO).then(async (history) => {
+    const startedAt = performance.now();
     const shards = BUILD_SHARD && balanceShards(history.documents.map((document) => document.versions.length), BUILD_SHARD.count);
     const deriveFirst = shards ? history.documents.filter((_, position) => shards[position] === BUILD_SHARD!.index) : [];
     shareOfThisBuild = new Set(deriveFirst.map((document) => document.path));
-    return indexArchive(history, (blob) => blobReader().readText(blob), createDerivedCache(derivedDisk, provisionTextDisk), { deriveFirst });
+    let textsRead = 0;
+    const readText = (blob: string) => {
+      textsRead++;
+      return blobReader().readText(blob);
+    };
+    const archive = await indexArchive(history, readText, createDerivedCache(derivedDisk, provisionTextDisk), { deriveFirst });
+    // A build renders no page before its index is ready: this says how long that took, and how much it derived.
+    const versions = archive.documents.reduce((sum, document) => sum + document.versions.length, 0);
+    console.log(
+      `Archive index: ${archive.documents.length} documents, ${versions} versions, in ${((performance.now() - startedAt) / 1000).toFixed(1)} s; ${textsRead} version texts read to derive what the cache did not hold.`,
+    );
+    return archive;
   });
   return index;
 }
@@ -54,8 +66,7 @@ export function loadArchive(): Promise<ArchiveIndex> {
  * the cache (deriving, tagging) is then done by one build while the other does its own share.
  */
 export async function documentsWithThisShareFirst(): Promise<DocumentEntry[]> {
-  const { documents } = await loadArchive();
-  return [...documents.filter((d) => shareOfThisBuild.has(d.path)), ...documents.filter((d) => !shareOfThisBuild.has(d.path))];
+  return ownShareFirst((await loadArchive()).documents, (d) => shareOfThisBuild.has(d.path));
 }
 
 /** A provision's text in the version of one of its events ('' for a removal), from the cache the index was derived into. */

@@ -39,3 +39,12 @@ export function balanceShards(weights: readonly number[], count: number): number
   }
   return shards;
 }
+
+/**
+ * The order in which one of several processes works through items it shares with the others through a
+ * cache: its own share first, then the rest from the end. A process done early meets the one still on
+ * its share halfway along it, instead of redoing the items that one is about to finish.
+ */
+export function ownShareFirst<T>(items: readonly T[], isOwn: (item: T) => boolean): T[] {
+  return [...items.filter(isOwn), ...items.filter((item) => !isOwn(item)).reverse()];
+}

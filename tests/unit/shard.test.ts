@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceShards, isInShard, parseShard } from '../../src/lib/shard';
+import { balanceShards, isInShard, ownShareFirst, parseShard } from '../../src/lib/shard';
 
 describe('shards', () => {
   it('parses i/n and names the source of a value it rejects', () => {
@@ -16,5 +16,9 @@ describe('shards', () => {
     expect(balanceShards([5, 1, 4, 2, 3, 3], 2)).toEqual([1, 1, 2, 2, 2, 1]);
     expect(balanceShards([7, 7], 3)).toEqual([1, 2]);
     expect(balanceShards([], 2)).toEqual([]);
+  });
+
+  it('puts its own share first, then the others from the end, to meet the process still on its share halfway', () => {
+    expect(ownShareFirst(['a', 'b', 'c', 'd', 'e', 'f'], (item) => 'ace'.includes(item))).toEqual(['a', 'c', 'e', 'f', 'd', 'b']);
   });
 });

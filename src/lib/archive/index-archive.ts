@@ -8,6 +8,7 @@ import { findStatedDate, type StatedDate } from '../stated-date';
 import type { ArchiveHistory } from '../history/read-history';
 import { parseRecordedText } from '../schemas/front-matter';
 import { shareRepeatedValues } from './share-repeated';
+import { ownShareFirst } from '../shard';
 
 /** A provision as a version page anchors it: its lineage id, heading, and 0-based line in the body. */
 export interface ProvisionAnchor {
@@ -219,8 +220,8 @@ async function loadDerivedDocument(
 /**
  * Builds the index of the whole archive, one document at a time, taking each document's derived data
  * from `cache` when its blobs are unchanged, so a rebuild after one new version derives one document.
- * The documents in `deriveFirst` are derived before the others: builds that share a cache and each
- * put a different share of the documents first find the others' shares there when they reach them.
+ * The documents in `deriveFirst` are derived before the others (see ownShareFirst): builds that share a
+ * cache and each put a different share of the documents first find the others' shares there.
  */
 export async function indexArchive(
   history: ArchiveHistory,
@@ -231,7 +232,7 @@ export async function indexArchive(
   for (const document of history.documents) assertRoutableIds(document);
   const first = new Set(deriveFirst);
   const derivedOf = new Map<DocumentHistory, DerivedDocument>();
-  for (const document of [...first, ...history.documents.filter((d) => !first.has(d))]) {
+  for (const document of ownShareFirst(history.documents, (d) => first.has(d))) {
     derivedOf.set(document, await loadDerivedDocument(document, history.layout, readText, cache));
   }
   const documents: DocumentEntry[] = [];
