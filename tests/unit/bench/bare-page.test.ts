@@ -8,7 +8,7 @@ describe('bareMarkdownPage', () => {
 
   it('turns images into links to their source', () => {
     expect(bareMarkdownPage('See ![Facebook](../../../images/Icon_Connect_Facebook.png) and ![](#).')).toBe(
-      'See \\![Facebook](../../../images/Icon_Connect_Facebook.png) and \\![](#).',
+      '---\n---\nSee \\![Facebook](../../../images/Icon_Connect_Facebook.png) and \\![](#).',
     );
   });
 });
