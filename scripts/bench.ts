@@ -80,11 +80,10 @@ async function attempt(name: string, run: () => Promise<CommandFigures>): Promis
     console.log(`${name}: ${(figures.ms / 1000).toFixed(1)} s, peak RSS ${(figures.peakRssBytes / 2 ** 30).toFixed(2)} GiB`);
     return figures;
   } catch (error) {
-    // The first line names the command, the last ones say why it failed.
+    // The end of its output says why it failed; the table keeps its last line.
     const lines = String(error).trim().split('\n');
-    const reason = [lines[0]!.slice(0, 200), ...lines.slice(-3)].join(' … ');
-    console.log(`${name}: failed: ${reason}`);
-    return `failed (${reason})`;
+    console.log(`${name}: failed:\n${lines.slice(-40).join('\n')}`);
+    return `failed (${lines.at(-1)!.slice(0, 200)})`;
   }
 }
 
@@ -120,8 +119,10 @@ try {
     const list = join(work, 'bare-projects.txt');
     await writeFile(list, projects.join('\n') + '\n');
     const cores = String(availableParallelism());
+    // Each build writes its output beside its project; a failed one prints which it was and why.
+    const buildOne = 'astro="$0"; "$astro" build --root "$1" > "$1/build.log" 2>&1 || { echo "$1 failed:"; tail -n 15 "$1/build.log"; exit 1; }';
     bare = await attempt('bare Astro builds', () =>
-      runMeasured('xargs', ['--arg-file', list, '-P', cores, '-I', '{}', bin('astro'), 'build', '--root', '{}'], {
+      runMeasured('xargs', ['--arg-file', list, '-P', cores, '-I', '{}', 'sh', '-c', buildOne, bin('astro'), '{}'], {
         cwd: work,
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: `--max-old-space-size=${BARE_BUILD_HEAP_MIB}` },
       }),
