@@ -119,8 +119,10 @@ try {
     const list = join(work, 'bare-projects.txt');
     await writeFile(list, projects.join('\n') + '\n');
     const cores = String(availableParallelism());
-    // Each build writes its output beside its project; a failed one prints which it was and why.
-    const buildOne = 'astro="$0"; "$astro" build --root "$1" > "$1/build.log" 2>&1 || { echo "$1 failed:"; tail -n 15 "$1/build.log"; exit 1; }';
+    // Each build runs in its own project folder, where Astro writes its prerendered chunks (two builds
+    // run from one folder delete each other's), and keeps its output there; a failed one prints which
+    // it was and why.
+    const buildOne = 'astro="$0"; cd "$1" && "$astro" build --root . > build.log 2>&1 || { echo "$1 failed:"; tail -n 15 build.log; exit 1; }';
     bare = await attempt('bare Astro builds', () =>
       runMeasured('xargs', ['--arg-file', list, '-P', cores, '-I', '{}', 'sh', '-c', buildOne, bin('astro'), '{}'], {
         cwd: work,
