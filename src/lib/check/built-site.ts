@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listBuiltFiles } from '../build/built-pages';
 import { FineprintError } from '../errors';
 import { extractPageLinks, type PageLinks } from './links';
 
@@ -12,11 +13,10 @@ export interface BuiltSite {
 
 /** Lists every file of a built folder (`dist/`) and reads the links of its HTML pages. */
 export async function readBuiltSite(dir: string): Promise<BuiltSite> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
-    throw new FineprintError(`Cannot read the built site at "${dir}": ${String(error)}. Build it first with npm run build.`);
-  });
   const files = new Set(
-    entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
+    await listBuiltFiles(dir).catch((error: unknown) => {
+      throw new FineprintError(`Cannot read the built site at "${dir}": ${String(error)}. Build it first with npm run build.`);
+    }),
   );
   const pages = new Map<string, PageLinks>();
   for (const file of [...files].filter((name) => name.endsWith('.html')).sort()) {

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { listHtmlFiles } from '../build/built-pages';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageUrlOf, splitProvisionRecords } from './provision-records';
@@ -20,11 +19,11 @@ export interface SearchIndexFigures {
  * data-pagefind-body only: the site has a page per version, diff and provision, and handing only the
  * few indexed pages to Pagefind spares it parsing all the others. A document's page is indexed as one
  * record per provision (see provision-records.ts), and the word index is rewritten in smaller chunks
- * (see rechunk-index.ts): both so that a search fetches little. `htmlFiles` (relative to the site)
- * spares listing it again.
+ * (see rechunk-index.ts): both so that a search fetches little. `htmlFiles` are the site's HTML files
+ * relative to it (listHtmlFiles), listed once for the sitemaps and the index.
  */
-export async function indexBuiltSite(site: string, htmlFiles?: string[]): Promise<SearchIndexFigures> {
-  const pages = (htmlFiles ?? (await listHtmlFiles(site))).map((file) => join(site, file));
+export async function indexBuiltSite(site: string, htmlFiles: string[]): Promise<SearchIndexFigures> {
+  const pages = htmlFiles.map((file) => join(site, file));
   const marked = await pagesWithMarker(pages);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
