@@ -70,7 +70,7 @@ export type ProvisionDiff = { status: 'changed'; html: string } | { status: 'ide
 const DIFF_OPTIONS = { ...WORD_DIFF_OPTIONS, outputFormat: 'line-by-line' } as const;
 
 /** Bump when the rendered provision diff changes, so older cached diffs are not reused. */
-const PROVISION_DIFF_FORMAT = 2;
+const PROVISION_DIFF_FORMAT = 3;
 
 function provisionDiff(before: string, after: string, label: string): ProvisionDiff {
   const key = cacheKey('provision-diff', PROVISION_DIFF_FORMAT, label, before, after);

@@ -1,7 +1,7 @@
 /**
  * The compare page in the browser: reads `from` and `to` from the address, fetches the two recorded
- * texts (the raw `.md` files), diffs their bodies with jsdiff and renders the diff with diff2html.
- * The diff libraries are loaded only once two versions are asked for.
+ * texts (the raw `.md` files), diffs their bodies as the diff pages do (src/lib/diff/unified.ts) and
+ * renders the diff with diff2html. The diff libraries are loaded only once two versions are asked for.
  */
 
 interface PickedVersion {
@@ -44,18 +44,25 @@ async function compare(form: HTMLFormElement): Promise<void> {
   toSelect.value = to.stamp;
   show(status, `Comparing ${from.stamp} with ${to.stamp}…`);
   try {
-    const [[before, after], { createTwoFilesPatch }, { patchToHtml }] = await Promise.all([
+    const [[before, after], { versionsToUnifiedDiff }, { patchToHtml }] = await Promise.all([
       Promise.all([fetchBody(from), fetchBody(to)]),
-      import('diff'),
+      import('../lib/diff/unified'),
       import('./diff-html'),
     ]);
-    if (before === after) {
+    const diff = versionsToUnifiedDiff(before, after, { fileLabel: form.dataset.file! });
+    if (diff.status === 'identical') {
       show(status, `The texts of ${from.stamp} and ${to.stamp} are identical.`);
       return;
     }
-    const label = form.dataset.file!;
-    const patch = createTwoFilesPatch(label, label, before, after, undefined, undefined, { context: 3 });
-    output.querySelector('.diff')!.innerHTML = patchToHtml(patch);
+    if (diff.status === 'binary') {
+      show(status, `A text of ${from.stamp} or ${to.stamp} is binary: it cannot be compared line by line.`);
+      return;
+    }
+    if (diff.status === 'too-large') {
+      show(status, diff.reason);
+      return;
+    }
+    output.querySelector('.diff')!.innerHTML = patchToHtml(diff.patch);
     output.hidden = false;
     show(status, `Changes from ${from.stamp} to ${to.stamp}.`);
   } catch (error) {

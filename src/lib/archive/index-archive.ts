@@ -117,7 +117,7 @@ export interface DerivedCache {
 const READ_WINDOW = 32;
 
 /** Bump when what `deriveDocument` computes changes, so cached results of older code are not reused. */
-export const DERIVED_DATA_VERSION = 2;
+export const DERIVED_DATA_VERSION = 3;
 
 /**
  * The cache key of a document's derived data: blobs are immutable, so the same blobs and record kinds

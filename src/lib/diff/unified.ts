@@ -5,8 +5,9 @@
  * Texts that are binary or too large to diff safely are reported as such instead of diffed.
  */
 import diffSequences from '@jest/diff-sequences';
-import { formatPatch, structuredPatch, type StructuredPatch } from 'diff';
+import { formatPatch, type StructuredPatch } from 'diff';
 import { differingLineBounds } from './common-lines';
+import { linePatchOf, numberTokens } from './line-patch';
 
 /** Texts longer than this (in characters) are not diffed. */
 export const MAX_DIFF_TEXT_LENGTH = 2_000_000;
@@ -14,8 +15,9 @@ export const MAX_DIFF_TEXT_LENGTH = 2_000_000;
 export const MAX_DIFF_LINE_LENGTH = 200_000;
 // Line edits beyond which the line diff gives up (Myers' cost grows with the number of edits).
 const MAX_LINE_EDITS = 10_000;
-// A last guard for pathological pairs within the limits above (thousands of moved lines).
-const LINE_DIFF_TIMEOUT_MS = 3_000;
+// A last guard for pathological pairs within the limits above (thousands of moved lines): about a
+// second of comparisons, counted rather than timed so that every build gives up on the same pairs.
+const MAX_LINE_COMPARISONS = 200_000_000;
 // Changed blocks larger than this have their words counted (all removed, all added) instead of compared.
 const MAX_WORD_DIFF_LENGTH = 20_000;
 // Unchanged lines shown around each change.
@@ -108,11 +110,12 @@ function blockWordStats(fullRemoved: string, fullAdded: string): Pick<DiffStats,
   if (removed.length + added.length > MAX_WORD_DIFF_LENGTH || !removedWords.length || !addedWords.length) {
     return { wordsAdded: addedWords.length, wordsRemoved: removedWords.length };
   }
+  const [removedIds, addedIds] = numberTokens(removedWords, addedWords);
   let common = 0;
   diffSequences(
-    removedWords.length,
-    addedWords.length,
-    (a, b) => removedWords[a] === addedWords[b],
+    removedIds.length,
+    addedIds.length,
+    (a, b) => removedIds[a] === addedIds[b],
     (count) => (common += count),
   );
   return { wordsAdded: addedWords.length - common, wordsRemoved: removedWords.length - common };
@@ -146,48 +149,59 @@ function patchStats(patch: StructuredPatch): DiffStats {
 
 // At least as many line edits as lines that one text has more often than the other: a linear
 // lower bound that rejects wholly different texts before the line diff starts.
-function lineEditLowerBound(before: string, after: string): number {
+function lineEditLowerBound(before: readonly string[], after: readonly string[]): number {
   const balance = new Map<string, number>();
-  for (const line of before.split('\n')) balance.set(line, (balance.get(line) ?? 0) + 1);
-  for (const line of after.split('\n')) balance.set(line, (balance.get(line) ?? 0) - 1);
+  for (const line of before) balance.set(line, (balance.get(line) ?? 0) + 1);
+  for (const line of after) balance.set(line, (balance.get(line) ?? 0) - 1);
   let edits = 0;
   for (const count of balance.values()) edits += Math.abs(count);
   return edits;
 }
 
 // Lines with their terminators, so that a last line without a newline differs from one with it.
-const splitLines = (text: string) => text.split(/(?<=\n)/);
-
-/**
- * The line patch of two texts, computed on their differing middle only (plus `context` lines on
- * each side), with hunk line numbers shifted back to the whole texts: the common start and end of
- * two versions, usually almost all of them, cost one comparison per line.
- */
-function linePatch(before: string, after: string, fileLabel: string, context: number): StructuredPatch | undefined {
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const { start, endA, endB } = differingLineBounds(a, b);
-  const from = Math.max(0, start - context);
-  const middleBefore = a.slice(from, Math.min(a.length, endA + context)).join('');
-  const middleAfter = b.slice(from, Math.min(b.length, endB + context)).join('');
-  if (lineEditLowerBound(middleBefore, middleAfter) > MAX_LINE_EDITS) return undefined;
-  const patch = structuredPatch(fileLabel, fileLabel, middleBefore, middleAfter, undefined, undefined, {
-    context,
-    maxEditLength: MAX_LINE_EDITS,
-    timeout: LINE_DIFF_TIMEOUT_MS,
-  });
-  if (!patch) return undefined;
-  for (const hunk of patch.hunks) {
-    hunk.oldStart += from;
-    hunk.newStart += from;
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end + 1;
+    lines.push(text.slice(start, stop));
+    start = stop;
   }
-  return patch;
+  return lines;
 }
 
 const TOO_MANY_EDITS: UndiffablePair = {
   status: 'too-large',
   reason: `The versions differ in more than ${MAX_LINE_EDITS} lines; compare them side by side instead.`,
 };
+
+const TOO_SCATTERED: UndiffablePair = {
+  status: 'too-large',
+  reason: 'The versions differ in too many places to diff line by line; compare them side by side instead.',
+};
+
+/**
+ * The line patch of two texts, computed on their differing middle only (plus `context` lines on
+ * each side), with hunk line numbers shifted back to the whole texts: the common start and end of
+ * two versions, usually almost all of them, cost one comparison per line.
+ */
+function linePatch(before: string, after: string, fileLabel: string, context: number): StructuredPatch | UndiffablePair {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const { start, endA, endB } = differingLineBounds(a, b);
+  const from = Math.max(0, start - context);
+  const middleBefore = a.slice(from, Math.min(a.length, endA + context));
+  const middleAfter = b.slice(from, Math.min(b.length, endB + context));
+  if (lineEditLowerBound(middleBefore, middleAfter) > MAX_LINE_EDITS) return TOO_MANY_EDITS;
+  const patch = linePatchOf(fileLabel, middleBefore, middleAfter, { context, maxComparisons: MAX_LINE_COMPARISONS });
+  if (!patch) return TOO_SCATTERED;
+  for (const hunk of patch.hunks) {
+    hunk.oldStart += from;
+    hunk.newStart += from;
+  }
+  return patch;
+}
 
 /**
  * The unified diff from `before` to `after`, labelled `fileLabel` on both sides, with `context`
@@ -202,7 +216,7 @@ export function versionsToUnifiedDiff(
   if (undiffable) return undiffable;
   if (before === after) return { status: 'identical', patch: '', stats: { ...NO_CHANGE } };
   const patch = linePatch(before, after, fileLabel, context);
-  if (!patch) return TOO_MANY_EDITS;
+  if ('status' in patch) return patch;
   return { status: 'changed', patch: formatPatch(patch), stats: patchStats(patch) };
 }
 
@@ -211,5 +225,5 @@ export function diffStats(before: string, after: string): DiffStats | null {
   if (findUndiffablePair(before, after)) return null;
   if (before === after) return { ...NO_CHANGE };
   const patch = linePatch(before, after, 'text', 0);
-  return patch ? patchStats(patch) : null;
+  return 'status' in patch ? null : patchStats(patch);
 }
