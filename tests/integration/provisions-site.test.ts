@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTopics } from '../../src/lib/topics/load';
 import { provisionsFixtureSite } from '../helpers/provisions-site';
+import { indexedAndMarkedPages } from '../helpers/search-mark';
 
 let outDir: string;
 const page = (path: string) => cheerio.load(readFileSync(join(outDir, path, 'index.html'), 'utf8'));
@@ -95,6 +96,17 @@ describe('analyses on provision pages', () => {
     expect($('.stale-analysis').length).toBe(0);
     expect($('.exposure-scale li.current').text()).toMatch(/^low: /);
     expect($('.topic-tags a').map((_, a) => $(a).text()).get()).toEqual(['Contract by using']);
+  });
+
+  it('marks for the search the provision pages that hold an analysis, and no other', async () => {
+    const { indexed, marked } = await indexedAndMarkedPages(outDir);
+    const provisionPages = (pages: string[]) => pages.filter((file) => file.includes('/provisions/'));
+    expect(provisionPages(indexed).sort()).toEqual([
+      'chatgpt/vulnerability-disclosure-policy/provisions/bug-bounty/index.html',
+      'claude-ai/law-enforcement-guidelines/provisions/what-is-anthropics-policy-for-handling-governmental-requests/index.html',
+      'grok/brand-guidelines/provisions/usage-terms/index.html',
+    ]);
+    expect(marked).toEqual(indexed);
   });
 
   it('has no analysis section on a provision without one', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite } from '../helpers/build-site';
+import { indexedAndMarkedPages } from '../helpers/search-mark';
 
 let outDir: string;
 let archive: string;
@@ -82,5 +83,12 @@ describe('the site built from an archive in our layout', () => {
 
   it('indexes the latest texts and notes for search', () => {
     expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('marks in the first kilobyte of its head every page the search indexes, and no other', async () => {
+    const { indexed, marked } = await indexedAndMarkedPages(outDir);
+    expect(indexed).toContain('notes/methodology/index.html');
+    expect(indexed).toContain('grok/brand-guidelines/index.html');
+    expect(marked).toEqual(indexed);
   });
 });
