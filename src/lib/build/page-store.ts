@@ -113,19 +113,20 @@ export interface ReuseFigures {
   reused: number;
 }
 
+/** After the builds: puts the stored pages of every reused document into the built site. */
+export async function restoreReusedPages(plans: PlannedDocument[], siteDir: string, store: string): Promise<ReuseFigures> {
+  for (const planned of plans) if (planned.reused) await restoreDocument(siteDir, store, planned);
+  const reused = plans.filter((planned) => planned.reused).length;
+  return { rendered: plans.length - reused, reused };
+}
+
 /**
- * After the builds: puts the stored pages of every reused document into the built site, stores the
- * pages of every rendered one, and drops documents no plan names. Plans are the builds' plan files.
+ * After the builds: stores the pages of every rendered document and drops documents no plan names.
+ * It only reads the built site, so it can run while the site is indexed.
  */
-export async function applyPagePlans(plans: PlannedDocument[], siteDir: string, store: string): Promise<ReuseFigures> {
-  const figures: ReuseFigures = { rendered: 0, reused: 0 };
-  for (const planned of plans) {
-    if (planned.reused) await restoreDocument(siteDir, store, planned);
-    else await storeDocument(siteDir, store, planned);
-    figures[planned.reused ? 'reused' : 'rendered'] += 1;
-  }
+export async function storeRenderedPages(plans: PlannedDocument[], siteDir: string, store: string): Promise<void> {
+  for (const planned of plans) if (!planned.reused) await storeDocument(siteDir, store, planned);
   await pruneStore(store, new Set(plans.map((planned) => planned.key)));
-  return figures;
 }
 
 /**

@@ -2,7 +2,22 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyPagePlans, documentPagePaths, parsePageReuseSettings, readPlans, storedFingerprint } from '../../../src/lib/build/page-store';
+import {
+  documentPagePaths,
+  parsePageReuseSettings,
+  readPlans,
+  restoreReusedPages,
+  storeRenderedPages,
+  storedFingerprint,
+  type PlannedDocument,
+} from '../../../src/lib/build/page-store';
+
+/** Both steps of a build's end, in their order: fill in the reused documents, then keep the rendered ones. */
+async function applyPlans(plans: PlannedDocument[], siteDir: string, store: string) {
+  const figures = await restoreReusedPages(plans, siteDir, store);
+  await storeRenderedPages(plans, siteDir, store);
+  return figures;
+}
 import { fingerprintSources } from '../../../src/lib/build/code-fingerprint';
 
 function writeFiles(dir: string, files: Record<string, string>): void {
@@ -37,7 +52,7 @@ describe('the page store', () => {
       'api/documents/a/terms.json': '{}',
       'b/privacy/index.html': 'privacy',
     });
-    const rendered = await applyPagePlans(
+    const rendered = await applyPlans(
       [
         { key: 'a/terms', fingerprint: 'f1', reused: false },
         { key: 'b/privacy', fingerprint: 'p1', reused: false },
@@ -51,7 +66,7 @@ describe('the page store', () => {
     // The next build rendered the home and platform pages only; the store fills in a/terms, and b/privacy left the archive.
     const second = join(root, 'second');
     writeFiles(second, { 'index.html': 'home', 'a/index.html': 'platform a' });
-    expect(await applyPagePlans([{ key: 'a/terms', fingerprint: 'f1', reused: true }], second, store)).toEqual({ rendered: 0, reused: 1 });
+    expect(await applyPlans([{ key: 'a/terms', fingerprint: 'f1', reused: true }], second, store)).toEqual({ rendered: 0, reused: 1 });
     expect(filesUnder(second)).toEqual(['a/index.html', 'a/terms/2026-01-01/index.html', 'a/terms/index.html', 'api/documents/a/terms.json', 'index.html']);
     expect(readFileSync(join(second, 'a/terms/2026-01-01/index.html'), 'utf8')).toBe('version');
     // Linked, not copied.
@@ -62,7 +77,7 @@ describe('the page store', () => {
 
   it('stops with a clear error when a document it was to fill in is gone from it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'fineprint-page-store-'));
-    await expect(applyPagePlans([{ key: 'a/terms', fingerprint: 'f1', reused: true }], join(root, 'site'), join(root, 'store'))).rejects.toThrow(
+    await expect(applyPlans([{ key: 'a/terms', fingerprint: 'f1', reused: true }], join(root, 'site'), join(root, 'store'))).rejects.toThrow(
       /page store lost the pages of a\/terms.*--fresh/,
     );
   });
