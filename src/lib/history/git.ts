@@ -116,6 +116,11 @@ async function openOutputSocket(onRead: (bytes: Buffer) => void): Promise<{ read
   }
 }
 
+// git keeps up to 96 MiB of delta bases by default, and each build has its own reader. Reading all of
+// contrib's 42,627 blobs in the order pages are built: 197 MiB resident in 5.6 s by default, 113 MiB
+// in 6.0 s with 32 MiB, 92 MiB in 8.3 s with 16 MiB.
+const DELTA_BASE_CACHE = '32m';
+
 /**
  * Reads blobs through one long-lived `git cat-file --batch` process (its output parsed in
  * parse-batch.ts). Requests are answered in the order they were made.
@@ -138,7 +143,9 @@ export class BlobReader {
 
   private async start(repo: string): Promise<void> {
     const { reader, writer } = await openOutputSocket((bytes) => this.parser.push(bytes));
-    const child = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', writer, 'inherit'] });
+    const child = spawn('git', ['-C', repo, '-c', `core.deltaBaseCacheLimit=${DELTA_BASE_CACHE}`, 'cat-file', '--batch'], {
+      stdio: ['pipe', writer, 'inherit'],
+    });
     // git holds its own copy of the writing end; ours would keep the socket open after git exits.
     writer.destroy();
     // A git that stops early breaks the pipe; its exit, awaited below, says what happened.
