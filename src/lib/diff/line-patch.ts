@@ -1,7 +1,7 @@
 /**
  * The line patch of two lists of lines, in the shape jsdiff's `formatPatch` writes (StructuredPatch):
  * a Myers diff (@jest/diff-sequences) over line numbers in typed arrays, where jsdiff's own line diff
- * builds an object per edit and was a third of a cold build. Its work is bounded by a count of line
+ * builds an object per edit and took a quarter of a cold build. Its work is bounded by a count of line
  * comparisons rather than a clock, so a pair gets the same answer on every machine and every run.
  */
 import diffSequences from '@jest/diff-sequences';
@@ -19,9 +19,9 @@ interface CommonRun {
 /** The two lists with equal strings as equal numbers, so that each comparison of a diff is one integer test. */
 export function numberTokens(before: readonly string[], after: readonly string[]): [Int32Array, Int32Array] {
   const numbers = new Map<string, number>();
-  const numberOf = (line: string) => {
-    let number = numbers.get(line);
-    if (number === undefined) numbers.set(line, (number = numbers.size));
+  const numberOf = (token: string) => {
+    let number = numbers.get(token);
+    if (number === undefined) numbers.set(token, (number = numbers.size));
     return number;
   };
   return [Int32Array.from(before, numberOf), Int32Array.from(after, numberOf)];
