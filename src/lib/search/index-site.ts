@@ -18,9 +18,9 @@ export interface SearchIndexFigures {
 /**
  * Builds the Pagefind index of a built site into `<site>/pagefind`, from the pages marked in their
  * head as holding a data-pagefind-body only: the site has a page per version, diff and provision,
- * and handing only the few indexed pages to Pagefind spares it parsing all the others. A document's page is indexed as one
- * record per provision (see provision-records.ts), and the word index is rewritten in smaller chunks
- * (see rechunk-index.ts): both so that a search fetches little. `htmlFiles` are the site's HTML files
+ * and handing only the few indexed pages to Pagefind spares it parsing all the others. A document's
+ * page is indexed as one record per provision (see provision-records.ts), and the word index is
+ * rewritten in smaller chunks (see rechunk-index.ts): both so that a search fetches little. `htmlFiles` are the site's HTML files
  * relative to it (listHtmlFiles), listed once for the sitemaps and the index.
  */
 export async function indexBuiltSite(site: string, htmlFiles: string[]): Promise<SearchIndexFigures> {
