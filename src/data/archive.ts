@@ -101,6 +101,7 @@ const RENDER_FORMAT = 2;
 
 /** The Markdown body of a recorded text: what follows its front matter. */
 export function versionBody(text: string, version: VersionEntry): string {
+  if (version.bodyStartLine === 0) return text;
   return text.split('\n').slice(version.bodyStartLine).join('\n');
 }
 

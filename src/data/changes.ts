@@ -4,7 +4,7 @@ import { CHANGES_PAGE_SIZE, DEFAULT_SITE, FEED_ITEM_LIMIT, SITE_TITLE } from '..
 import type { DocumentEntry, PlatformEntry, VersionEntry } from '../lib/archive/index-archive';
 import { CHANGE_RULES, type ChangeRule } from '../lib/diff/change-kind';
 import { summaryToSentence, type ChangeSummary, type ProvisionRef } from '../lib/diff/summary';
-import { versionsToUnifiedDiff, type DiffStats } from '../lib/diff/unified';
+import { versionsToUnifiedDiff, type LineStats } from '../lib/diff/unified';
 import { dateToHuman, dateToIso, dateToUtcTime } from '../lib/dates';
 import { changeToFeedItem, feedItemToRssItem, selectFeedItems, type Feed, type FeedChange } from '../lib/feeds/items';
 import {
@@ -302,7 +302,7 @@ export type ChangeDiff =
   | { status: 'identical'; frontMatterChanged: boolean }
   | { status: 'binary' }
   | { status: 'too-large'; reason: string }
-  | { status: 'changed'; html: string; stats: DiffStats };
+  | { status: 'changed'; html: string; stats: LineStats };
 
 /** The rendered diff of a version against the previous one: bodies only, so the front matter never shows as a change. */
 export async function loadChangeDiff(document: DocumentEntry, version: VersionEntry): Promise<ChangeDiff> {

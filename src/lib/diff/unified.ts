@@ -1,7 +1,8 @@
 /**
- * The difference between two versions as a unified diff (the text diff2html renders) and as
- * counts of lines and words added and removed. Line diffs run over the whole texts; words are
- * compared only inside changed blocks, so the cost follows the size of the edit, not of the document.
+ * The difference between two versions as a unified diff (the text diff2html renders) with its
+ * counts of lines, and as counts of lines and words added and removed (`diffStats`). Line diffs run
+ * over the whole texts; words are compared only inside changed blocks, so the cost follows the size
+ * of the edit, not of the document.
  * Texts that are binary or too large to diff safely are reported as such instead of diffed.
  */
 import diffSequences from '@jest/diff-sequences';
@@ -31,13 +32,16 @@ export interface DiffStats {
   wordsRemoved: number;
 }
 
+/** Lines added and removed by a change. */
+export type LineStats = Pick<DiffStats, 'linesAdded' | 'linesRemoved'>;
+
 /** Why a pair of versions is not diffed. */
 export type UndiffablePair = { status: 'binary' } | { status: 'too-large'; reason: string };
 
 /** A unified diff of two versions, or why there is none. */
 export type UnifiedDiff =
-  | { status: 'identical'; patch: ''; stats: DiffStats }
-  | { status: 'changed'; patch: string; stats: DiffStats }
+  | { status: 'identical'; patch: ''; stats: LineStats }
+  | { status: 'changed'; patch: string; stats: LineStats }
   | UndiffablePair;
 
 const NO_CHANGE: DiffStats = { linesAdded: 0, linesRemoved: 0, wordsAdded: 0, wordsRemoved: 0 };
@@ -122,6 +126,17 @@ function blockWordStats(fullRemoved: string, fullAdded: string): Pick<DiffStats,
 }
 
 // Hunk lines start with ' ' (context), '-', '+', or '\' ("\ No newline at end of file").
+function patchLineStats(patch: StructuredPatch): LineStats {
+  const stats = { linesAdded: 0, linesRemoved: 0 };
+  for (const hunk of patch.hunks) {
+    for (const line of hunk.lines) {
+      if (line.startsWith('-')) stats.linesRemoved += 1;
+      else if (line.startsWith('+')) stats.linesAdded += 1;
+    }
+  }
+  return stats;
+}
+
 function patchStats(patch: StructuredPatch): DiffStats {
   const stats = { ...NO_CHANGE };
   let removed: string[] = [];
@@ -205,7 +220,9 @@ function linePatch(before: string, after: string, fileLabel: string, context: nu
 
 /**
  * The unified diff from `before` to `after`, labelled `fileLabel` on both sides, with `context`
- * unchanged lines around each change (3 unless given), and its stats.
+ * unchanged lines around each change (3 unless given), and its counts of lines. Its words are
+ * counted by `diffStats`, which the change summaries already hold: the pages that show a diff do
+ * not count them again.
  */
 export function versionsToUnifiedDiff(
   before: string,
@@ -214,10 +231,10 @@ export function versionsToUnifiedDiff(
 ): UnifiedDiff {
   const undiffable = findUndiffablePair(before, after);
   if (undiffable) return undiffable;
-  if (before === after) return { status: 'identical', patch: '', stats: { ...NO_CHANGE } };
+  if (before === after) return { status: 'identical', patch: '', stats: { linesAdded: 0, linesRemoved: 0 } };
   const patch = linePatch(before, after, fileLabel, context);
   if ('status' in patch) return patch;
-  return { status: 'changed', patch: formatPatch(patch), stats: patchStats(patch) };
+  return { status: 'changed', patch: formatPatch(patch), stats: patchLineStats(patch) };
 }
 
 /** Lines and words added and removed from `before` to `after`; null when the pair cannot be diffed. */
