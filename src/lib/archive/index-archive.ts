@@ -142,7 +142,7 @@ export async function deriveDocument(
 ): Promise<{ derived: DerivedDocument; texts: Map<string, string> }> {
   const versions: DerivedVersion[] = [];
   const tracker = createProvisionTracker();
-  let previous: { text: string; provisions: IdentifiedProvision[] } | null = null;
+  let previous: { text: string; provisions: IdentifiedProvision[]; statedDate: StatedDate | null } | null = null;
   let latest: ReturnType<typeof splitRecordedFile> | undefined;
   // Texts are read a window at a time: the blob reader answers a window in one stream instead of one
   // round trip per version, and a document of a thousand versions is never held in memory whole.
@@ -161,17 +161,16 @@ export async function deriveDocument(
         meta = { body: text, bodyStartLine: 0, sources: [] };
       }
       const provisions = tracker.add(version.stamp, meta.body);
+      const current = { text: meta.body, provisions, statedDate: findStatedDate(meta.body) };
       versions.push({
         sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
         bytes: Buffer.byteLength(text, 'utf8'),
         bodyStartLine: meta.bodyStartLine,
-        statedDate: findStatedDate(meta.body),
+        statedDate: current.statedDate,
         provisions: provisions.map(({ id, heading, startLine }) => ({ id, heading, line: startLine - 1 })),
-        change: previous
-          ? summarizeChange({ commitKind: version.recordKind, before: previous, after: { text: meta.body, provisions } })
-          : null,
+        change: previous ? summarizeChange({ commitKind: version.recordKind, before: previous, after: current }) : null,
       });
-      previous = { text: meta.body, provisions };
+      previous = current;
       latest = meta;
     });
   }

@@ -274,13 +274,39 @@ export function classifyChange({ commitKind, before, after }: ChangeInput): Chan
   if (commitKind === 'technical') return { kind: 'technical', rules: [] };
   if (before === after) return { kind: 'cosmetic', rules: [] };
   const region = differingRegion(before, after);
-  const equalUnder = (rules: ReadonlySet<ChangeRuleId>) =>
-    normalizeText(region.before, rules) === normalizeText(region.after, rules);
   const needed = new Set(CHANGE_RULES.map((rule) => rule.id));
-  if (!equalUnder(needed)) return { kind: 'substantive', rules: [] };
+  let beforeSteps = traceRules(region.before, needed, 0, []);
+  let afterSteps = traceRules(region.after, needed, 0, []);
+  if (beforeSteps.at(-1) !== afterSteps.at(-1)) return { kind: 'substantive', rules: [] };
   for (const id of REMOVAL_ORDER) {
+    const position = RULE_POSITION.get(id)!;
     needed.delete(id);
-    if (!equalUnder(needed)) needed.add(id);
+    // A rule that changed neither text can go as it is: without it, every later rule sees the same texts.
+    const changedNothing =
+      beforeSteps[position] === (beforeSteps[position - 1] ?? region.before) && afterSteps[position] === (afterSteps[position - 1] ?? region.after);
+    if (changedNothing) continue;
+    const beforeWithout = traceRules(region.before, needed, position, beforeSteps);
+    const afterWithout = traceRules(region.after, needed, position, afterSteps);
+    if (beforeWithout.at(-1) === afterWithout.at(-1)) [beforeSteps, afterSteps] = [beforeWithout, afterWithout];
+    else needed.add(id);
   }
   return { kind: 'cosmetic', rules: CHANGE_RULES.map((rule) => rule.id).filter((id) => needed.has(id)) };
+}
+
+const RULE_POSITION = new Map(CHANGE_RULES.map((rule, position) => [rule.id, position]));
+
+/**
+ * A text after each rule of CHANGE_RULES in turn (one not in `rules` leaves it as it is): step i is
+ * the text after rule i. Steps before `from` are taken from `known`, so trying a set of rules
+ * without one of them only runs the rules that follow it.
+ */
+function traceRules(text: string, rules: ReadonlySet<ChangeRuleId>, from: number, known: readonly string[]): string[] {
+  const steps = known.slice(0, from);
+  let current = steps.at(-1) ?? text;
+  for (let position = from; position < CHANGE_RULES.length; position++) {
+    const rule = CHANGE_RULES[position]!;
+    if (rules.has(rule.id)) current = rule.normalize(current);
+    steps.push(current);
+  }
+  return steps;
 }

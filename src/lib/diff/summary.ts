@@ -21,7 +21,11 @@ export interface SummaryProvision {
 export interface SummaryVersion {
   text: string;
   provisions: readonly SummaryProvision[];
+  /** The date the text states, when the caller has already looked for it (findStatedDate); else it is looked for here. */
+  statedDate?: StatedDate | null;
 }
+
+const statedDateOf = (version: SummaryVersion) => (version.statedDate !== undefined ? version.statedDate : findStatedDate(version.text));
 
 /** A provision named in a summary. */
 export interface ProvisionRef {
@@ -71,8 +75,8 @@ export function summarizeChange({
   const beforeById = new Map(before.provisions.map((provision) => [provision.id, provision]));
   const afterIds = new Set(after.provisions.map((provision) => provision.id));
   const stats = diffStats(before.text, after.text);
-  const statedDateBefore = findStatedDate(before.text);
-  const statedDateAfter = findStatedDate(after.text);
+  const statedDateBefore = statedDateOf(before);
+  const statedDateAfter = statedDateOf(after);
   return {
     kind,
     rules,

@@ -77,6 +77,17 @@ describe('change kinds', () => {
     expect(classifyPair(example)).toEqual({ kind: 'substantive', rules: [] });
   });
 
+  it('explains two real cosmetic changes made at once by both their rules, and by no broader one', () => {
+    const [first, second, third] = [pair('tracking-query-parameters'), pair('date-formats'), pair('typographic-quotes')];
+    expect(
+      classifyChange({
+        commitKind: 'change',
+        before: [first.before, second.before, third.before].join('\n\n'),
+        after: [first.after, second.after, third.after].join('\n\n'),
+      }),
+    ).toEqual({ kind: 'cosmetic', rules: ['tracking-query-parameters', 'typographic-quotes', 'date-formats'] });
+  });
+
   it('marks a one-word edit substantive even next to a tracking-id rotation', () => {
     const { before, after } = pair('tracking-query-parameters');
     expect(
