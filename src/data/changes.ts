@@ -318,7 +318,7 @@ export async function loadChangeDiff(document: DocumentEntry, version: VersionEn
 }
 
 /** Bump when the rendered diff HTML changes, so older cached diffs are not reused. */
-const DIFF_FORMAT = 4;
+const DIFF_FORMAT = 5;
 
 async function renderChangeDiff(document: DocumentEntry, previous: VersionEntry, version: VersionEntry): Promise<ChangeDiff> {
   const [beforeText, afterText] = await Promise.all([readVersionText(previous), readVersionText(version)]);

@@ -1,5 +1,4 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { html as diffToHtml } from 'diff2html';
 import type { DocumentEntry, IndexedProvisionEvent, IndexedProvisionHistory, VersionEntry } from '../lib/archive/index-archive';
 import { versionsToUnifiedDiff } from '../lib/diff/unified';
 import { DeclarationError } from '../lib/errors';
@@ -12,7 +11,7 @@ import { provisionTitle } from '../lib/provisions/heading';
 import { cacheKey } from '../lib/cache/disk-cache';
 import { findDocument, loadArchive, provisionEventText, renderVersion } from './archive';
 import { htmlCache } from './cache';
-import { WORD_DIFF_OPTIONS } from '../scripts/diff-html';
+import { renderPatch } from '../scripts/diff-html';
 import { documentsToRender } from './page-reuse';
 import { routesOfThisShard } from './shard';
 import { findVersion } from './views';
@@ -66,11 +65,8 @@ function provisionInVersion(document: DocumentEntry, version: VersionEntry, id: 
 /** The inline diff of one provision between two of its states, as diff2html renders it, or why there is none. */
 export type ProvisionDiff = { status: 'changed'; html: string } | { status: 'identical' } | { status: 'undiffable'; reason: string };
 
-// Line by line with word-level highlights: a clause is short, and the words are what a reader compares.
-const DIFF_OPTIONS = { ...WORD_DIFF_OPTIONS, outputFormat: 'line-by-line' } as const;
-
 /** Bump when the rendered provision diff changes, so older cached diffs are not reused. */
-const PROVISION_DIFF_FORMAT = 3;
+const PROVISION_DIFF_FORMAT = 4;
 
 function provisionDiff(before: string, after: string, label: string): ProvisionDiff {
   const key = cacheKey('provision-diff', PROVISION_DIFF_FORMAT, label, before, after);
@@ -79,7 +75,8 @@ function provisionDiff(before: string, after: string, label: string): ProvisionD
 
 function renderProvisionDiff(before: string, after: string, label: string): ProvisionDiff {
   const diff = versionsToUnifiedDiff(before, after, { fileLabel: label });
-  if (diff.status === 'changed') return { status: 'changed', html: diffToHtml(diff.patch, DIFF_OPTIONS) };
+  // Line by line with word-level highlights: a clause is short, and the words are what a reader compares.
+  if (diff.status === 'changed') return { status: 'changed', html: renderPatch(diff.patch, 'line-by-line') };
   if (diff.status === 'identical') return { status: 'identical' };
   return { status: 'undiffable', reason: diff.status === 'binary' ? 'The text is binary.' : diff.reason };
 }

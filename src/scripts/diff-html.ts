@@ -3,15 +3,50 @@
  * the compare page (in the browser) use, so that a pair looks the same wherever it is shown.
  * diff2html escapes the text of every line; nothing tracked reaches the page as markup.
  */
-import { html } from 'diff2html';
+import { parse, type Diff2HtmlConfig } from 'diff2html';
+import HoganJsUtilsModule from 'diff2html/lib/hoganjs-utils.js';
+import LineByLineRendererModule from 'diff2html/lib/line-by-line-renderer.js';
+import SideBySideRendererModule from 'diff2html/lib/side-by-side-renderer.js';
+import type { DiffLine } from 'diff2html/lib/types.js';
+import { pairChangedLines } from '../lib/diff/line-pairing';
 
-/**
- * diff2html's options for marking changed words. Lines of a changed block are paired by similarity
- * (Levenshtein distance) only in blocks of up to 8 × 8 lines, and by position in larger ones: the
- * pairing compares every removed line with every added one, which on long policy paragraphs was the
- * largest cost of a build.
- */
-export const WORD_DIFF_OPTIONS = { diffStyle: 'word', matching: 'lines', matchingMaxComparisons: 64, drawFileList: false } as const;
+// These modules are CommonJS with an ES default export: Node hands over the module object, whose
+// `default` is the class, and bundlers the class itself.
+const classOf = <T>(imported: T | { default: T }): T => (typeof imported === 'function' ? imported : (imported as { default: T }).default);
+const HoganJsUtils = classOf(HoganJsUtilsModule);
+const LineByLineRenderer = classOf(LineByLineRendererModule);
+const SideBySideRenderer = classOf(SideBySideRendererModule);
+
+// A changed block as row groups of src/lib/diff/line-pairing.ts instead of diff2html's own matching,
+// which pairs lines by place past 8 × 8 lines or 200 characters and then marks the words of
+// unrelated paragraphs. diff2html marks words in groups with lines on both sides only.
+function groupChangedLines(removed: DiffLine[], added: DiffLine[]): DiffLine[][][] {
+  const text = (line: DiffLine) => line.content.slice(1);
+  return pairChangedLines(removed.map(text), added.map(text)).map((group) => [group.removed.map((i) => removed[i]!), group.added.map((i) => added[i]!)]);
+}
+
+class PairedSideBySideRenderer extends SideBySideRenderer {
+  override applyRematchMatching(removed: DiffLine[], added: DiffLine[]): DiffLine[][][] {
+    return groupChangedLines(removed, added);
+  }
+}
+
+class PairedLineByLineRenderer extends LineByLineRenderer {
+  override applyRematchMatching(removed: DiffLine[], added: DiffLine[]): DiffLine[][][] {
+    return groupChangedLines(removed, added);
+  }
+}
+
+/** diff2html's options for marking changed words; which lines are paired is decided by pairChangedLines. */
+const WORD_DIFF_OPTIONS = { diffStyle: 'word', drawFileList: false } as const satisfies Diff2HtmlConfig;
+
+/** A unified diff as diff2html renders it in `layout`, with changed words marked in paired lines only. */
+export function renderPatch(patch: string, layout: 'side-by-side' | 'line-by-line'): string {
+  const config = { ...WORD_DIFF_OPTIONS, outputFormat: layout } as const;
+  const files = parse(patch, config);
+  const templates = new HoganJsUtils({});
+  return layout === 'side-by-side' ? new PairedSideBySideRenderer(templates, config).render(files) : new PairedLineByLineRenderer(templates, config).render(files);
+}
 
 // diff2html names each file's block after a hash of its name, so the two views of one diff on one
 // page would share an id; nothing links to it (the file list is off), so it is dropped.
@@ -49,5 +84,5 @@ function joinSides(sideBySide: string): string {
  * Rendered once for both views, since word highlighting is most of diff2html's cost.
  */
 export function patchToHtml(patch: string): string {
-  return joinSides(html(patch, { ...WORD_DIFF_OPTIONS, outputFormat: 'side-by-side' }).replace(FILE_ID, ''));
+  return joinSides(renderPatch(patch, 'side-by-side').replace(FILE_ID, ''));
 }
