@@ -115,12 +115,14 @@ export function removeLinkTargets(text: string): string {
   return text.replace(INLINE_LINK_TARGET, (_link, label: string) => label.slice(1, -1)).replace(REFERENCE_DEFINITION, '$1');
 }
 
+const RELATIVE_DATE = /\b(?:(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)\b/gi;
+// Every relative date holds one of these words. Looking for them first halves the cost on the texts
+// that have none, which are nearly all: the pattern above is tried at every word.
+const RELATIVE_DATE_WORD = /ago\b|yesterday|today|just now/i;
+
 /** Treats relative times written at rendering time ("Updated: 22 days ago", "yesterday", "an hour ago") as the same time. */
 export function normalizeRelativeDates(text: string): string {
-  return text.replace(
-    /\b(?:(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)\b/gi,
-    'some time ago',
-  );
+  return RELATIVE_DATE_WORD.test(text) ? text.replace(RELATIVE_DATE, 'some time ago') : text;
 }
 
 /** Drops Markdown emphasis markers (**bold**, __bold__, *italic*, _italic_), keeping underscores inside words. */
