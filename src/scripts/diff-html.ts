@@ -18,8 +18,9 @@ const LineByLineRenderer = classOf(LineByLineRendererModule);
 const SideBySideRenderer = classOf(SideBySideRendererModule);
 
 // A changed block as row groups of src/lib/diff/line-pairing.ts instead of diff2html's own matching,
-// which pairs lines by place past 8 × 8 lines or 200 characters and then marks the words of
-// unrelated paragraphs. diff2html marks words in groups with lines on both sides only.
+// which pairs lines by place in a block with a line over 200 characters (most policy paragraphs) and
+// then marks the words of unrelated paragraphs. diff2html marks words in groups with lines on both
+// sides only.
 function groupChangedLines(removed: DiffLine[], added: DiffLine[]): DiffLine[][][] {
   const text = (line: DiffLine) => line.content.slice(1);
   return pairChangedLines(removed.map(text), added.map(text)).map((group) => [group.removed.map((i) => removed[i]!), group.added.map((i) => added[i]!)]);
