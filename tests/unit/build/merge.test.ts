@@ -40,4 +40,13 @@ describe('merging the outputs of several builds', () => {
       'Two builds of the site wrote different contents at "api/changes.json".',
     );
   });
+
+  it('stops, naming the path, when one build wrote a file where another wrote a folder', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fineprint-merge-'));
+    const first = output(root, 'one', { 'a/feed.xml': '<rss/>' });
+    const second = output(root, 'two', { 'a/feed.xml/index.html': 'page' });
+    await expect(mergeBuildOutputs([first, second], join(root, 'dist'))).rejects.toThrow(
+      'Two builds of the site wrote different kinds of entry at "a/feed.xml".',
+    );
+  });
 });
