@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RESERVED_DOCUMENT_IDS, RESERVED_PLATFORM_IDS } from '../../consts';
 import { DeclarationError } from '../errors';
-import { summarizeChange, type ChangeSummary } from '../diff/summary';
+import { measureTextChange, summarizeChange, type ChangeSummary, type TextChange } from '../diff/summary';
 import type { DocumentHistory, Version } from '../history/history';
 import { createProvisionTracker, type IdentifiedProvision, type ProvisionEvent, type ProvisionHistory } from '../provisions/lineage';
 import { findStatedDate, type StatedDate } from '../stated-date';
@@ -142,7 +142,15 @@ export async function deriveDocument(
 ): Promise<{ derived: DerivedDocument; texts: Map<string, string> }> {
   const versions: DerivedVersion[] = [];
   const tracker = createProvisionTracker();
-  let previous: { text: string; provisions: IdentifiedProvision[]; statedDate: StatedDate | null } | null = null;
+  // A history that goes back and forth between two texts repeats the same changes: each is measured once.
+  const textChanges = new Map<string, TextChange>();
+  const measure = (commitKind: Version['recordKind'], before: { blob: string; text: string }, after: { blob: string; text: string }) => {
+    const key = `${before.blob} ${after.blob} ${commitKind}`;
+    let textChange = textChanges.get(key);
+    if (!textChange) textChanges.set(key, (textChange = measureTextChange(commitKind, before.text, after.text)));
+    return textChange;
+  };
+  let previous: { blob: string; text: string; provisions: IdentifiedProvision[]; statedDate: StatedDate | null } | null = null;
   let latest: ReturnType<typeof splitRecordedFile> | undefined;
   // Texts are read a window at a time: the blob reader answers a window in one stream instead of one
   // round trip per version, and a document of a thousand versions is never held in memory whole.
@@ -161,14 +169,16 @@ export async function deriveDocument(
         meta = { body: text, bodyStartLine: 0, sources: [] };
       }
       const provisions = tracker.add(version.stamp, meta.body);
-      const current = { text: meta.body, provisions, statedDate: findStatedDate(meta.body) };
+      const current = { blob: version.blob, text: meta.body, provisions, statedDate: findStatedDate(meta.body) };
       versions.push({
         sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
         bytes: Buffer.byteLength(text, 'utf8'),
         bodyStartLine: meta.bodyStartLine,
         statedDate: current.statedDate,
         provisions: provisions.map(({ id, heading, startLine }) => ({ id, heading, line: startLine - 1 })),
-        change: previous ? summarizeChange({ commitKind: version.recordKind, before: previous, after: current }) : null,
+        change: previous
+          ? summarizeChange({ commitKind: version.recordKind, before: previous, after: current, textChange: measure(version.recordKind, previous, current) })
+          : null,
       });
       previous = current;
       latest = meta;

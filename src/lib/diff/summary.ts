@@ -61,20 +61,35 @@ function isModified(before: SummaryProvision, after: SummaryProvision): boolean 
 
 const toRef = ({ id, heading }: SummaryProvision): ProvisionRef => ({ id, heading });
 
-/** Summarises the change from `before` to `after`, the two versions with their provisions. */
+/** What a change did to the whole text: its kind and the words it added and removed. It depends on the two texts and the commit kind only. */
+export type TextChange = Pick<ChangeSummary, 'kind' | 'rules' | 'wordsAdded' | 'wordsRemoved'>;
+
+/** Classifies the change from `before` to `after` and counts its words. */
+export function measureTextChange(commitKind: RecordKind, before: string, after: string): TextChange {
+  const { kind, rules } = classifyChange({ commitKind, before, after });
+  const stats = diffStats(before, after);
+  return { kind, rules, wordsAdded: stats?.wordsAdded ?? null, wordsRemoved: stats?.wordsRemoved ?? null };
+}
+
+/**
+ * Summarises the change from `before` to `after`, the two versions with their provisions. `textChange`
+ * is measured here unless the caller has it already (a history that goes back and forth between two
+ * texts repeats the same change).
+ */
 export function summarizeChange({
   commitKind,
   before,
   after,
+  textChange = measureTextChange(commitKind, before.text, after.text),
 }: {
   commitKind: RecordKind;
   before: SummaryVersion;
   after: SummaryVersion;
+  textChange?: TextChange;
 }): ChangeSummary {
-  const { kind, rules } = classifyChange({ commitKind, before: before.text, after: after.text });
+  const { kind, rules, wordsAdded, wordsRemoved } = textChange;
   const beforeById = new Map(before.provisions.map((provision) => [provision.id, provision]));
   const afterIds = new Set(after.provisions.map((provision) => provision.id));
-  const stats = diffStats(before.text, after.text);
   const statedDateBefore = statedDateOf(before);
   const statedDateAfter = statedDateOf(after);
   return {
@@ -88,8 +103,8 @@ export function summarizeChange({
         return earlier !== undefined && isModified(earlier, provision);
       })
       .map(toRef),
-    wordsAdded: stats?.wordsAdded ?? null,
-    wordsRemoved: stats?.wordsRemoved ?? null,
+    wordsAdded,
+    wordsRemoved,
     statedDateBefore,
     statedDateAfter,
     silentEdit:

@@ -66,6 +66,24 @@ describe('indexArchive', () => {
     expect(index.documents[0]!.versions.map((v) => v.bodyStartLine)).toEqual([0, 7]);
   });
 
+  it('summarises each change of a history that goes back and forth by its own two texts and commit kind', async () => {
+    const longer = GOOD.replace('Text.\n', 'Text and more words.\n\n## Rights\n\nYou may ask.\n');
+    const archive = history('acme', 'privacy-policy', ['a', 'b', 'a', 'b']);
+    archive.documents[0]!.versions[3]!.recordKind = 'technical';
+    const index = await indexArchive(archive, read({ a: GOOD, b: longer }));
+    const changes = index.documents[0]!.versions.slice(1).map(({ change }) => ({
+      kind: change!.kind,
+      words: [change!.wordsAdded, change!.wordsRemoved],
+      added: change!.provisionsAdded.map((provision) => provision.id),
+      removed: change!.provisionsRemoved.map((provision) => provision.id),
+    }));
+    expect(changes).toEqual([
+      { kind: 'substantive', words: [7, 0], added: ['rights'], removed: [] },
+      { kind: 'substantive', words: [0, 7], added: [], removed: ['rights'] },
+      { kind: 'technical', words: [7, 0], added: ['rights'], removed: [] },
+    ]);
+  });
+
   it('stops when a platform id would shadow a route of the site', async () => {
     await expect(indexArchive(history('topics', 'privacy-policy', ['a']), read({ a: GOOD }))).rejects.toThrow(
       'content/platforms/topics/privacy-policy.md: the platform id "topics" is a route of the site',
