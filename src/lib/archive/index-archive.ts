@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { RESERVED_DOCUMENT_IDS, RESERVED_PLATFORM_IDS } from '../../consts';
 import { DeclarationError } from '../errors';
-import { measureTextChange, summarizeChange, type ChangeSummary, type TextChange } from '../diff/summary';
+import { LRUCache } from 'lru-cache';
+import { measureTextChange, normalizeFully, summarizeChange, type ChangeSummary, type TextChange } from '../diff/summary';
 import type { DocumentHistory, Version } from '../history/history';
 import { createProvisionTracker, type IdentifiedProvision, type ProvisionEvent, type ProvisionHistory } from '../provisions/lineage';
 import { findStatedDate, type StatedDate } from '../stated-date';
@@ -115,6 +116,8 @@ export interface DerivedCache {
 
 /** How many versions of a document are read at once while deriving it. */
 const READ_WINDOW = 32;
+/** How many characters of provision texts and headings a document's derivation keeps normalised for the next changes. */
+const RECENTLY_NORMALIZED_CHARACTERS = 16_000_000;
 
 /** Bump when what `deriveDocument` computes changes, so cached results of older code are not reused. */
 export const DERIVED_DATA_VERSION = 3;
@@ -150,6 +153,12 @@ export async function deriveDocument(
     if (!textChange) textChanges.set(key, (textChange = measureTextChange(commitKind, before.text, after.text)));
     return textChange;
   };
+  const recentlyNormalized = new LRUCache<string, string, void>({
+    maxSize: RECENTLY_NORMALIZED_CHARACTERS,
+    sizeCalculation: (normal, text) => normal.length + text.length + 1,
+    memoMethod: normalizeFully,
+  });
+  const normalized = (text: string) => recentlyNormalized.memo(text);
   let previous: { blob: string; text: string; provisions: IdentifiedProvision[]; statedDate: StatedDate | null } | null = null;
   let latest: ReturnType<typeof splitRecordedFile> | undefined;
   // Texts are read a window at a time: the blob reader answers a window in one stream instead of one
@@ -177,7 +186,13 @@ export async function deriveDocument(
         statedDate: current.statedDate,
         provisions: provisions.map(({ id, heading, startLine }) => ({ id, heading, line: startLine - 1 })),
         change: previous
-          ? summarizeChange({ commitKind: version.recordKind, before: previous, after: current, textChange: measure(version.recordKind, previous, current) })
+          ? summarizeChange({
+              commitKind: version.recordKind,
+              before: previous,
+              after: current,
+              textChange: measure(version.recordKind, previous, current),
+              normalized,
+            })
           : null,
       });
       previous = current;

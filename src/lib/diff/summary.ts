@@ -49,14 +49,14 @@ export interface ChangeSummary {
 
 const ALL_RULES: ReadonlySet<ChangeRuleId> = new Set(CHANGE_RULES.map((rule) => rule.id));
 
+/** A text with every change rule applied: two provisions that differ only in noise are equal this way. */
+export const normalizeFully = (text: string): string => normalizeText(text, ALL_RULES);
+
 // A provision counts as modified when its heading or text differs beyond the noise the change
 // rules ignore, so a rotated tracking id in one section never lists that section as modified.
-function isModified(before: SummaryProvision, after: SummaryProvision): boolean {
+function isModified(before: SummaryProvision, after: SummaryProvision, normalized: (text: string) => string): boolean {
   if (before.text === after.text && before.heading === after.heading) return false;
-  return (
-    normalizeText(before.heading, ALL_RULES) !== normalizeText(after.heading, ALL_RULES) ||
-    normalizeText(before.text, ALL_RULES) !== normalizeText(after.text, ALL_RULES)
-  );
+  return normalized(before.heading) !== normalized(after.heading) || normalized(before.text) !== normalized(after.text);
 }
 
 const toRef = ({ id, heading }: SummaryProvision): ProvisionRef => ({ id, heading });
@@ -72,20 +72,23 @@ export function measureTextChange(commitKind: RecordKind, before: string, after:
 }
 
 /**
- * Summarises the change from `before` to `after`, the two versions with their provisions. `textChange`
- * is measured here unless the caller has it already (a history that goes back and forth between two
- * texts repeats the same change).
+ * Summarises the change from `before` to `after`, the two versions with their provisions. A caller
+ * that summarises a whole history may pass what it keeps from one change to the next: `textChange`,
+ * when the same two texts came before (a history that goes back and forth), and `normalized`, a
+ * memo of `normalizeFully` (a provision's text is compared as it is after one change and before the next).
  */
 export function summarizeChange({
   commitKind,
   before,
   after,
   textChange = measureTextChange(commitKind, before.text, after.text),
+  normalized = normalizeFully,
 }: {
   commitKind: RecordKind;
   before: SummaryVersion;
   after: SummaryVersion;
   textChange?: TextChange;
+  normalized?: (text: string) => string;
 }): ChangeSummary {
   const { kind, rules, wordsAdded, wordsRemoved } = textChange;
   const beforeById = new Map(before.provisions.map((provision) => [provision.id, provision]));
@@ -100,7 +103,7 @@ export function summarizeChange({
     provisionsModified: after.provisions
       .filter((provision) => {
         const earlier = beforeById.get(provision.id);
-        return earlier !== undefined && isModified(earlier, provision);
+        return earlier !== undefined && isModified(earlier, provision, normalized);
       })
       .map(toRef),
     wordsAdded,

@@ -162,7 +162,8 @@ export interface ProvisionTracker {
 // Most texts that come back in a history come back within a few versions: a page that alternates
 // between two variants (in contrib, 12,872 of 42,632 versions repeat the text of two versions before).
 const RECENT_TEXTS = 16;
-const RECENT_BODIES = 1_024;
+// Shingle sets kept, counted by the characters of their bodies: a few megabytes of memory.
+const RECENT_BODY_CHARACTERS = 4_000_000;
 
 export function createProvisionTracker(): ProvisionTracker {
   const histories = new Map<string, ProvisionHistory>();
@@ -170,7 +171,11 @@ export function createProvisionTracker(): ProvisionTracker {
   const removedIds = new Map<string, string>();
   const nextSuffix = new Map<string, number>();
   const recentSplits = new LRUCache<string, Provision[], void>({ max: RECENT_TEXTS, memoMethod: splitProvisions });
-  const recentShingles = new LRUCache<string, Set<string>, void>({ max: RECENT_BODIES, memoMethod: shingles });
+  const recentShingles = new LRUCache<string, Set<string>, void>({
+    maxSize: RECENT_BODY_CHARACTERS,
+    sizeCalculation: (_, body) => body.length + 1,
+    memoMethod: shingles,
+  });
   const ids: DocumentProvisions['versions'] = [];
   let previous: IdentifiedProvision[] | null = null;
   return {
