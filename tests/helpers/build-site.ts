@@ -92,11 +92,18 @@ function runBuild(options: BuildOptions): string {
 }
 
 /**
+ * Where the test files of one run keep what they share (built sites, their archives): named after the
+ * run's main process, the parent of every test worker, which removes them when the run ends
+ * (tests/helpers/shared-files-teardown.ts).
+ */
+export const sharedRunPath = (name: string, runPid = process.ppid) => join(tmpdir(), `fineprint-site-${runPid}-${name}`);
+
+/**
  * Builds a site once per test run and shares it between test files: the first caller builds while the
  * others wait for it. `name` tells builds of different archives apart.
  */
 export async function sharedSiteBuild(name: string, build: (outDir: string) => void): Promise<string> {
-  const dir = join(tmpdir(), `fineprint-site-${process.ppid}-${name}`);
+  const dir = sharedRunPath(name);
   const outDir = join(dir, 'dist');
   const done = join(dir, 'done');
   const failed = join(dir, 'failed');
@@ -124,7 +131,7 @@ export const FIXTURE_SITE = { site: 'https://archive.example', base: '/fineprint
 
 /** Builds (once per run) the fixture archive's site; returns the built folder and the archive repository. */
 export async function fixtureSite(): Promise<{ outDir: string; archive: string }> {
-  const archive = join(tmpdir(), `fineprint-site-${process.ppid}-fixture-archive`);
+  const archive = sharedRunPath('fixture-archive');
   const outDir = await sharedSiteBuild('fixture', (out) => {
     const repo = makeFixtureArchive('fineprint');
     execFileSync('mv', [repo.dir, archive]);

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildSite, FIXTURE_SITE, sharedSiteBuild } from './build-site';
+import { resolve } from 'node:path';
+import { buildSite, FIXTURE_SITE, sharedRunPath, sharedSiteBuild } from './build-site';
 import { makeFixtureArchive } from './fixture-archive';
 
 /** Fixture analyses of provisions of the fixture archive: one stale, one current (see its ATTRIBUTION.md). */
@@ -12,7 +11,7 @@ export const FIXTURE_ANALYSES_DIR = resolve(import.meta.dirname, '../fixtures/pr
  * shared by the provision tests; deployed like `fixtureSite()` under /fineprint/.
  */
 export async function provisionsFixtureSite(): Promise<{ outDir: string; archive: string }> {
-  const archive = join(tmpdir(), `fineprint-site-${process.ppid}-provisions-archive`);
+  const archive = sharedRunPath('provisions-archive');
   const outDir = await sharedSiteBuild('provisions', (out) => {
     const repo = makeFixtureArchive('fineprint');
     execFileSync('mv', [repo.dir, archive]);

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILDING_TEST_TIMEOUT, buildSite, FIXTURE_SITE } from '../helpers/build-site';
 import { FIXTURE_VERSIONS, makeFixtureArchive } from '../helpers/fixture-archive';
 import { differingFiles, filesOf } from '../helpers/site-files';
 import type { TestRepo } from '../helpers/test-repo';
+import { makeTempDir } from '../helpers/temp-dir';
 
 // A provision on a topic that other platforms' provisions of the fixture archive have too: once
 // grok's brand guidelines gain it, their pages name grok under "How other platforms handle this".
@@ -24,7 +24,7 @@ let cold: Map<string, Buffer>;
 
 beforeAll(() => {
   repo = makeFixtureArchive('fineprint');
-  work = mkdtempSync(join(tmpdir(), 'fineprint-reuse-'));
+  work = makeTempDir('fineprint-reuse-');
   const output = buildSite({ archive: repo.dir, outDir: join(work, 'dist'), ...FIXTURE_SITE });
   expect(reuseLine(output)).toEqual([3, 0]);
   cold = filesOf(join(work, 'dist'));
@@ -47,7 +47,7 @@ describe('a rebuild with the page store', { timeout: BUILDING_TEST_TIMEOUT }, ()
     expect(reuseLine(output)).toEqual([2, 1]);
     const rebuilt = filesOf(join(work, 'dist'));
 
-    const fresh = join(mkdtempSync(join(tmpdir(), 'fineprint-reuse-cold-')), 'dist');
+    const fresh = join(makeTempDir('fineprint-reuse-cold-'), 'dist');
     buildSite({ archive: repo.dir, outDir: fresh, ...FIXTURE_SITE });
     const expected = filesOf(fresh);
     expect(differingFiles(rebuilt, expected)).toEqual([]);

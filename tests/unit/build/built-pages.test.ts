@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBuiltFiles, listHtmlFiles } from '../../../src/lib/build/built-pages';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 function site(files: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'fineprint-listing-'));
+  const root = makeTempDir('fineprint-listing-');
   for (const file of files) {
     mkdirSync(join(root, file, '..'), { recursive: true });
     writeFileSync(join(root, file), file);

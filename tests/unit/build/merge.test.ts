@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeBuildOutputs } from '../../../src/lib/build/merge';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 function output(root: string, name: string, files: Record<string, string>): string {
   const dir = join(root, name);
@@ -15,7 +15,7 @@ function output(root: string, name: string, files: Record<string, string>): stri
 
 describe('merging the outputs of several builds', () => {
   it('moves every file of every output into one folder and keeps one copy of identical shared files', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fineprint-merge-'));
+    const root = makeTempDir('fineprint-merge-');
     const first = output(root, 'one', { 'index.html': 'home', 'a/x/index.html': 'a-x', '_astro/site.css': 'css' });
     const second = output(root, 'two', { 'index.html': 'home', 'a/y/index.html': 'a-y', 'b/index.html': 'b', '_astro/site.css': 'css' });
     const outDir = join(root, 'dist');
@@ -33,7 +33,7 @@ describe('merging the outputs of several builds', () => {
   });
 
   it('stops, naming the file, when two builds wrote it differently', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fineprint-merge-'));
+    const root = makeTempDir('fineprint-merge-');
     const first = output(root, 'one', { 'api/changes.json': '[1]' });
     const second = output(root, 'two', { 'api/changes.json': '[2]' });
     await expect(mergeBuildOutputs([first, second], join(root, 'dist'))).rejects.toThrow(
@@ -42,7 +42,7 @@ describe('merging the outputs of several builds', () => {
   });
 
   it('stops, naming the path, when one build wrote a file where another wrote a folder', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fineprint-merge-'));
+    const root = makeTempDir('fineprint-merge-');
     const first = output(root, 'one', { 'a/feed.xml': '<rss/>' });
     const second = output(root, 'two', { 'a/feed.xml/index.html': 'page' });
     await expect(mergeBuildOutputs([first, second], join(root, 'dist'))).rejects.toThrow(

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,6 +18,7 @@ async function applyPlans(plans: PlannedDocument[], siteDir: string, store: stri
   return figures;
 }
 import { fingerprintSources } from '../../../src/lib/build/code-fingerprint';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) {
@@ -41,7 +41,7 @@ describe('the pages of a document', () => {
 
 describe('the page store', () => {
   it('keeps the pages a build rendered and puts them back into the next build, dropping documents that left', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fineprint-page-store-'));
+    const root = makeTempDir('fineprint-page-store-');
     const store = join(root, 'store');
     const first = join(root, 'first');
     writeFiles(first, {
@@ -76,7 +76,7 @@ describe('the page store', () => {
   });
 
   it('stops with a clear error when a document it was to fill in is gone from it', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fineprint-page-store-'));
+    const root = makeTempDir('fineprint-page-store-');
     await expect(applyPlans([{ key: 'a/terms', fingerprint: 'f1', reused: true }], join(root, 'site'), join(root, 'store'))).rejects.toThrow(
       /page store lost the pages of a\/terms.*--fresh/,
     );
@@ -90,7 +90,7 @@ describe('the page store', () => {
 
 describe('the fingerprint of the sources', () => {
   it('changes with a file, a file name or a setting, and skips paths that do not exist', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fineprint-fingerprint-'));
+    const root = makeTempDir('fineprint-fingerprint-');
     writeFiles(root, { 'src/a.ts': 'a', 'src/lib/b.ts': 'b', 'topics.yml': 't' });
     const paths = ['src', 'topics.yml', 'missing'];
     const base = await fingerprintSources(root, paths, { site: 'x' });
@@ -106,7 +106,7 @@ describe('the fingerprint of the sources', () => {
 
 describe('the plans of the builds', () => {
   it('are read as one plan per document, and stop the build where two builds disagree', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fineprint-plans-'));
+    const root = makeTempDir('fineprint-plans-');
     const plan = (name: string, reused: boolean) => {
       writeFileSync(join(root, name), JSON.stringify([{ key: 'a/terms', fingerprint: 'f1', reused }, { key: 'b/privacy', fingerprint: 'p1', reused: false }]));
       return join(root, name);

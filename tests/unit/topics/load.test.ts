@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeclarationError } from '../../../src/lib/errors';
 import { loadTopics, parseTopics, phraseToRegExp } from '../../../src/lib/topics/load';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 const TOPICS_FILE = join(import.meta.dirname, '../../../content/topics.yml');
 
@@ -48,7 +48,7 @@ describe('loadTopics', () => {
   });
 
   it('reads a file from disk', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'topics-')), 'topics.yml');
+    const path = join(makeTempDir('topics-'), 'topics.yml');
     writeFileSync(path, topic('      - { phrase: binding arbitration, weight: 2 }\n'));
     expect(loadTopics(path)[0]!.rules.map((rule) => [rule.label, rule.in, rule.weight])).toEqual([
       ['binding arbitration', 'any', 2],
