@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDING_TEST_TIMEOUT, buildSite, FIXTURE_SITE } from '../helpers/build-site';
 import { FIXTURE_VERSIONS, makeFixtureArchive } from '../helpers/fixture-archive';
 import { differingFiles, filesOf } from '../helpers/site-files';
@@ -29,6 +29,8 @@ beforeAll(() => {
   expect(reuseLine(output)).toEqual([3, 0]);
   cold = filesOf(join(work, 'dist'));
 });
+
+afterAll(() => repo?.remove());
 
 describe('a rebuild with the page store', { timeout: BUILDING_TEST_TIMEOUT }, () => {
   it('renders no document again when nothing changed, and builds the same site', () => {
